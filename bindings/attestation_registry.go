@@ -1,0 +1,2789 @@
+// Code generated via abigen V2 - DO NOT EDIT.
+// This file is a generated binding and any manual changes will be lost.
+
+package bindings
+
+import (
+	"bytes"
+	"errors"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Reference imports to suppress errors if they are not otherwise used.
+var (
+	_ = bytes.Equal
+	_ = errors.New
+	_ = big.NewInt
+	_ = common.Big1
+	_ = types.BloomLookup
+	_ = abi.ConvertType
+)
+
+// IAttestationRegistryAttestation is an auto generated low-level Go binding around an user-defined struct.
+type IAttestationRegistryAttestation struct {
+	Subject         common.Address
+	TeeType         uint8
+	MeasurementHash [32]byte
+	TcbStatus       uint8
+	IssuedAt        uint64
+	ExpiresAt       uint64
+	Nonce           [32]byte
+	QuoteHash       [32]byte
+	AppData         [32]byte
+}
+
+// IAttestationRegistryAttestationRecord is an auto generated low-level Go binding around an user-defined struct.
+type IAttestationRegistryAttestationRecord struct {
+	TeeType         uint8
+	TcbStatus       uint8
+	MeasurementHash [32]byte
+	IssuedAt        uint64
+	ExpiresAt       uint64
+	Revoked         bool
+	PendingNonce    [32]byte
+	PendingDeadline uint64
+}
+
+// AttestationRegistryMetaData contains all meta data concerning the AttestationRegistry contract.
+var AttestationRegistryMetaData = bind.MetaData{
+	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"admin\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"relayers\",\"type\":\"address[]\",\"internalType\":\"address[]\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"maxAttestationAge\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"maxValidity\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"responseWindow\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"cooldown\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"ATTESTATION_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"DEFAULT_ADMIN_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"GOVERNOR_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_TCB_STATUS\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"REQUESTER_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"TEE_SEV_SNP\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"TEE_TDX\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"allowMeasurement\",\"inputs\":[{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"teeType\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"attest\",\"inputs\":[{\"name\":\"a\",\"type\":\"tuple\",\"internalType\":\"structIAttestationRegistry.Attestation\",\"components\":[{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"teeType\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"tcbStatus\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"issuedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"nonce\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"quoteHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"appData\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"name\":\"signatures\",\"type\":\"bytes[]\",\"internalType\":\"bytes[]\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"attestBatch\",\"inputs\":[{\"name\":\"a\",\"type\":\"tuple[]\",\"internalType\":\"structIAttestationRegistry.Attestation[]\",\"components\":[{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"teeType\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"tcbStatus\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"issuedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"nonce\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"quoteHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"appData\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"name\":\"signatures\",\"type\":\"bytes[][]\",\"internalType\":\"bytes[][]\"}],\"outputs\":[{\"name\":\"reasons\",\"type\":\"bytes4[]\",\"internalType\":\"bytes4[]\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"attestationOf\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"rec\",\"type\":\"tuple\",\"internalType\":\"structIAttestationRegistry.AttestationRecord\",\"components\":[{\"name\":\"teeType\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"tcbStatus\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"issuedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"revoked\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"pendingNonce\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"pendingDeadline\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"eip712Domain\",\"inputs\":[],\"outputs\":[{\"name\":\"fields\",\"type\":\"bytes1\",\"internalType\":\"bytes1\"},{\"name\":\"name\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"version\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"chainId\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"verifyingContract\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"salt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"extensions\",\"type\":\"uint256[]\",\"internalType\":\"uint256[]\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getRoleAdmin\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"grantRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"hasRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"hashAttestation\",\"inputs\":[{\"name\":\"a\",\"type\":\"tuple\",\"internalType\":\"structIAttestationRegistry.Attestation\",\"components\":[{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"teeType\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"tcbStatus\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"issuedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"nonce\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"quoteHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"appData\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isAttested\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isAttestedFor\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isRelayer\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"limits\",\"inputs\":[],\"outputs\":[{\"name\":\"maxAttestationAge\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"maxValidity\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"responseWindow\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"cooldown\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"measurementOf\",\"inputs\":[{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"id\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"teeType\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"allowed\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"sunsetAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"minTcbStatus\",\"inputs\":[{\"name\":\"teeType\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"relayerSet\",\"inputs\":[],\"outputs\":[{\"name\":\"relayers\",\"type\":\"address[]\",\"internalType\":\"address[]\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"renounceRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"callerConfirmation\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"requestReattestation\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"nonce\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"revoke\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"revokeMeasurement\",\"inputs\":[{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"revokeRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setLimits\",\"inputs\":[{\"name\":\"maxAttestationAge\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"maxValidity\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"responseWindow\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"cooldown\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setMinTcbStatus\",\"inputs\":[{\"name\":\"teeType\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"status\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setRelayers\",\"inputs\":[{\"name\":\"relayers\",\"type\":\"address[]\",\"internalType\":\"address[]\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"sunsetMeasurement\",\"inputs\":[{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"sunsetAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"supportsInterface\",\"inputs\":[{\"name\":\"interfaceId\",\"type\":\"bytes4\",\"internalType\":\"bytes4\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"event\",\"name\":\"AttestationRejected\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"index\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"reason\",\"type\":\"bytes4\",\"indexed\":false,\"internalType\":\"bytes4\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"AttestationRevoked\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Attested\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"teeType\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"},{\"name\":\"tcbStatus\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"},{\"name\":\"issuedAt\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"nonce\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"quoteHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"appData\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"EIP712DomainChanged\",\"inputs\":[],\"anonymous\":false},{\"type\":\"event\",\"name\":\"LimitsUpdated\",\"inputs\":[{\"name\":\"maxAttestationAge\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"maxValidity\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"responseWindow\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"cooldown\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"MeasurementAllowed\",\"inputs\":[{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"teeType\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"MeasurementRevoked\",\"inputs\":[{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"MeasurementSunset\",\"inputs\":[{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"sunsetAt\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"MinTcbStatusUpdated\",\"inputs\":[{\"name\":\"teeType\",\"type\":\"uint8\",\"indexed\":true,\"internalType\":\"uint8\"},{\"name\":\"status\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ReattestationRequested\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"nonce\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"deadline\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RelayersUpdated\",\"inputs\":[{\"name\":\"relayers\",\"type\":\"address[]\",\"indexed\":false,\"internalType\":\"address[]\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RoleAdminChanged\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"previousAdminRole\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"newAdminRole\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RoleGranted\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"sender\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RoleRevoked\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"sender\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AccessControlBadConfirmation\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"AccessControlUnauthorizedAccount\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"neededRole\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"AlreadyExpired\",\"inputs\":[{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockTime\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"AttestationTooOld\",\"inputs\":[{\"name\":\"issuedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockTime\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"maxAttestationAge\",\"type\":\"uint32\",\"internalType\":\"uint32\"}]},{\"type\":\"error\",\"name\":\"DuplicateRelayer\",\"inputs\":[{\"name\":\"relayer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"DuplicateSigner\",\"inputs\":[{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"ExpiryBeyondCap\",\"inputs\":[{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"cap\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"HighSSignature\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidExpiry\",\"inputs\":[{\"name\":\"issuedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"expiresAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"InvalidLimits\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"InvalidRelayerSet\",\"inputs\":[{\"name\":\"relayers\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"}]},{\"type\":\"error\",\"name\":\"InvalidShortString\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"InvalidSignature\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidTcbStatus\",\"inputs\":[{\"name\":\"tcbStatus\",\"type\":\"uint8\",\"internalType\":\"uint8\"}]},{\"type\":\"error\",\"name\":\"InvalidTeeType\",\"inputs\":[{\"name\":\"teeType\",\"type\":\"uint8\",\"internalType\":\"uint8\"}]},{\"type\":\"error\",\"name\":\"IssuedInFuture\",\"inputs\":[{\"name\":\"issuedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockTime\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"LengthMismatch\",\"inputs\":[{\"name\":\"attestations\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"signatureSets\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"MalformedAttestation\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"MeasurementIdsExhausted\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"MeasurementNotAllowed\",\"inputs\":[{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"MeasurementSunsetPassed\",\"inputs\":[{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"sunsetAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"MeasurementTeeTypeMismatch\",\"inputs\":[{\"name\":\"measurementHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"allowedTeeType\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"teeType\",\"type\":\"uint8\",\"internalType\":\"uint8\"}]},{\"type\":\"error\",\"name\":\"NonceMismatch\",\"inputs\":[{\"name\":\"nonce\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"pendingNonce\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"NotAttestedSubject\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotRequester\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"RequestCooldown\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"availableAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"RequestPending\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"deadline\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"StaleAttestation\",\"inputs\":[{\"name\":\"issuedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"currentIssuedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"StringTooLong\",\"inputs\":[{\"name\":\"str\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"type\":\"error\",\"name\":\"SubjectRevoked\",\"inputs\":[{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"SunsetOutOfRange\",\"inputs\":[{\"name\":\"sunsetAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"TcbStatusBelowMinimum\",\"inputs\":[{\"name\":\"tcbStatus\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"minimum\",\"type\":\"uint8\",\"internalType\":\"uint8\"}]},{\"type\":\"error\",\"name\":\"TooFewSignatures\",\"inputs\":[{\"name\":\"valid\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"}]},{\"type\":\"error\",\"name\":\"UnauthorizedSigner\",\"inputs\":[{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"ZeroRelayer\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"ZeroSubject\",\"inputs\":[]}]",
+	ID:  "AttestationRegistry",
+	Bin: "0x61016080604052346105b457614f2a803803809161001d82856105d0565b833981019060e0818303126105b457610035816105f3565b60208201519092906001600160401b0381116105b45782019181601f840112156105b4578251916001600160401b0383116104ec578260051b936040519361008060208701866105d0565b84526020840190602082968201019283116105b457602001905b8282106105b85750505060408101519360ff85168095036105b4576100c160608301610607565b6100cd60808401610607565b6101da6100e860c06100e160a08801610607565b9601610607565b936040516100f76040826105d0565b601d815260208101907f7465656f7261636c65204174746573746174696f6e52656769737472790000008252604051916101326040846105d0565b600183526020830191603160f81b835261014b8161074d565b610120526101588461074d565b61014052519020918260e05251902080610100524660a0526040519060208201927f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f8452604083015260608201524660808201523060a082015260a081526101c160c0826105d0565b5190206080523060c0526101d481610618565b5061068e565b50861580156105aa575b610592575f5b600b548110156102215780610200600192610721565b838060a01b0391549060031b1c165f52600a6020525f6040812055016101ea565b5086955f5b865181101561029757600581901b8701602001516001600160a01b0316801561028857805f52600a60205260405f2054610276575f908152600a60205260409020600160ff1b9055600101610226565b632c5ce02960e21b5f5260045260245ffd5b639d799ba360e01b5f5260045ffd5b50855186919088906001600160401b0381116104ec576801000000000000000081116104ec57600b5481600b55808210610567575b5082600b5f5260205f205f5b83811061054a57505050508060ff1960035416176003556102f76107b8565b60405192604084019060408552518091526060840192905f5b81811061052b575050509180917f62c04421a750c941966163268652d1ff1669cf0b727b010e14af6cbcbbafedc09360208301520390a163ffffffff8216918215801561051d575b801561050f575b6105005760405160e08101949091906001600160401b038611838710176104ec577f67420d812b0f1f7fcff0b6d4896026bcd59d3d18b78673cfb81f2af1ff3b209c966effffffff000000000000000000000060c0956080986040526affffffff0000000000000060035460ff81169687895260ff8260081c1660208a015260ff8260101c1660408a01528a60608a015263ffffffff841697888d8b015263ffffffff8716998a60a082015263ffffffff89169b8c91015260ff19600354161760035566ffffffff0000006003549763ffffffff60781b9060781b169763ffffffff60781b199362ff000088199287199061ff0084169066ffffffffffff0019161716911617169160181b1617169160381b16179160581b1617176003556104856107b8565b604051938452602084015260408301526060820152a16040516146cb90816107ff8239608051816130ca015260a05181613187015260c0518161309b015260e051816131190152610100518161313f0152610120518161171a015261014051816117430152f35b634e487b7160e01b5f52604160045260245ffd5b63e773e0a960e01b5f5260045ffd5b5063ffffffff85161561035f565b5063ffffffff821615610358565b82516001600160a01b0316855260209485019490920191600101610310565b82516001600160a01b0316818301556020909201916001016102d8565b600b5f52818060205f20019103905f5b8281106105855750506102cc565b5f82820155600101610577565b86855163b05eca5f60e01b5f5260045260245260445ffd5b50845187116101e4565b5f80fd5b602080916105c5846105f3565b81520191019061009a565b601f909101601f19168101906001600160401b038211908210176104ec57604052565b51906001600160a01b03821682036105b457565b519063ffffffff821682036105b457565b6001600160a01b0381165f9081525f516020614f0a5f395f51905f52602052604090205460ff16610689576001600160a01b03165f8181525f516020614f0a5f395f51905f5260205260408120805460ff191660011790553391905f516020614eca5f395f51905f528180a4600190565b505f90565b6001600160a01b0381165f9081525f516020614eea5f395f51905f52602052604090205460ff16610689576001600160a01b03165f8181525f516020614eea5f395f51905f5260205260408120805460ff191660011790553391907f6f81ecc569398ff894db819a3a311c40cad11f54cf7795a905af7c27500b956f905f516020614eca5f395f51905f529080a4600190565b600b5481101561073957600b5f5260205f2001905f90565b634e487b7160e01b5f52603260045260245ffd5b601f815111610778576020815191015160208210610769571790565b5f198260200360031b1b161790565b604460209160405192839163305a27a960e01b83528160048401528051918291826024860152018484015e5f828201840152601f01601f19168101030190fd5b600354600160ff1b175f5b600b548110156107fa57806107d9600192610721565b838060a01b0391549060031b1c165f52600a6020528260405f2055016107c3565b505056fe6080806040526004361015610012575f80fd5b5f3560e01c90816301ffc9a7146128685750806307090c1f1461281057806312a5146a1461275257806317ec992b146125e95780631de416b61461225a578063248a9ca31461220a5780632bbfe6461461216c5780632f2ff15d1461211157806335dd336c14611dbf57806336568abe14611d375780633c23afba14611c525780634430db7e14611bfa5780634d042eb414611a7c578063541d5548146119f55780635ea769171461198057806365c4d07f1461194757806374a8f1031461184f5780637821a45b1461181657806384b0196e146116e4578063860aefcf146116635780638cfced2e146113db57806391d1485414611367578063967984a514611080578063a217fddf14611048578063c6a4ac8f14610f23578063c736630c1461097f578063ccc5749014610927578063cfcc75c5146106ff578063d4b7b23c14610469578063d547741f14610407578063e20e91d014610210578063e439a3a7146101c45763f828e8bb14610187575f80fd5b346101c0575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c057602060405160018152f35b5f80fd5b346101c05760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760206102056102006129c3565b612bee565b60ff60405191168152f35b346101c05760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05761010073ffffffffffffffffffffffffffffffffffffffff61025f6129f6565b5f60e060405161026e81612a78565b8281528260208201528260408201528260608201528260808201528260a08201528260c0820152015216805f52600460205267ffffffffffffffff60405f2091604051926102bb84612a78565b5464ffffffffff81168452602084019164ffffffffff8260281c16835283604086019264ffffffffff8160501c16845264ffffffffff8160781c1660608801528163ffffffff8260a01c16958660808a015260ff8360c01c16988960a082015260ff8460c81c16978860c083015260ff60e083019560d01c16151585525f52600860205264ffffffffff8060405f2054925116925116935115159564ffffffffff88511615155f146103f7575f52600560205260ff64ffffffffff60405f2054985b51169860e060405161038e81612a78565b8d81526020810192835260408101948552606081019586526080810197885260a08101998a5260c081019a8b5201998a526040519b8c52511660208b01525160408a0152511660608801525116608086015251151560a08501525160c0840152511660e0820152f35b5060ff64ffffffffff5f9861037d565b346101c05760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c0576104676004356104446129d3565b9061046261045d825f525f602052600160405f20015490565b612cd0565b612e20565b005b346101c05760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760043560243567ffffffffffffffff8116908181036101c0576104b9612c48565b825f52600660205260405f2090604051916104d383612a5c565b549063ffffffff8216835260ff8260201c16602084015260ff8260281c16158015604085015264ffffffffff606085019360301c1683526106d35742841080156106c5575b610699576020927fea2f6e562188ef4bcc3e7b9ba09efdd0f3bf5a643f95ef8d6a937a783736696d949264ffffffffff61069093169052855f52600660205260405f2063ffffffff8251169063ffffffff82167fffffffffffffffffffffffffffffffffffffffffffffffffffffffff0000000082541617815560208301805192825492604086019465ff00000000008651151560281b1660608801957fffffffffffffffffffffffffffffffffffffffffff00000000000000ffffffff64ff000000006affffffffff000000000000895160301b169460201b16911617171790555f52600760205263ffffffff8060405f20955116167fffffffffffffffffffffffffffffffffffffffffffffffffffffffff0000000085541617845551917fffffffffffffffffffffffffffffffffffffffffff00000000000000ffffffff64ff000000006affffffffff00000000000065ff000000000087549451151560281b16945160301b169460201b1691161717179055565b604051908152a2005b837fcf125d50000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b5064ffffffffff8411610518565b847f9bdbf576000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b346101c05760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c057600435610739612c48565b805f52600660205260405f206040519061075282612a5c565b549063ffffffff8216815260ff8260201c166020820152604081019164ffffffffff60ff8260281c1615918215855260301c1660608301526108fb575f6108d59252825f52600660205260405f2063ffffffff8251169063ffffffff82167fffffffffffffffffffffffffffffffffffffffffffffffffffffffff0000000082541617815560208301805192825492604086019465ff00000000008651151560281b1660608801957fffffffffffffffffffffffffffffffffffffffffff00000000000000ffffffff64ff000000006affffffffff000000000000895160301b169460201b16911617171790555f52600760205263ffffffff8060405f20955116167fffffffffffffffffffffffffffffffffffffffffffffffffffffffff0000000085541617845551917fffffffffffffffffffffffffffffffffffffffffff00000000000000ffffffff64ff000000006affffffffff00000000000065ff000000000087549451151560281b16945160301b169460201b1691161717179055565b7fd647711c0ef13ba6fb306e9195aed8a5d15d9cfd22b0ac0c2058f0bdc49363115f80a2005b827f9bdbf576000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b346101c0575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760206040517f6f81ecc569398ff894db819a3a311c40cad11f54cf7795a905af7c27500b956f8152f35b346101c05760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05773ffffffffffffffffffffffffffffffffffffffff6109cb6129f6565b168033141580610eeb575b80610eb3575b610e8757805f52600460205260405f2090604051916109fa83612a78565b5464ffffffffff811692838152602081019164ffffffffff8160281c168352604082019264ffffffffff8260501c168452606083019564ffffffffff8360781c1687526080840163ffffffff8460a01c16815260a085019060ff8560c01c16825260c086019260ff8660c81c16845260ff60e088019660d01c161515865215610e5b578451610e2f5764ffffffffff87511680610e005750610a9a612b29565b9864ffffffffff8151168015159081610de2575b50610d8a577fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff4301438111610d5d5760405160208101914483524060408201523060608201528a608082015260808152610b0960a082612a95565b5190209960a0015163ffffffff164267ffffffffffffffff1690610b2c91612bcc565b9764ffffffffff891681524264ffffffffff168252895f52600460205260405f20975164ffffffffff168854965160281b69ffffffffff000000000016915160501b6effffffffff0000000000000000000016925160781b73ffffffffff00000000000000000000000000000016935160a01b77ffffffff000000000000000000000000000000000000000016945160c01b78ff00000000000000000000000000000000000000000000000016955160c81b79ff0000000000000000000000000000000000000000000000000016967fffffffffffffffffffffffffffffffffff00000000000000000000000000000016177fffffffffffffffffffffffff0000000000ffffffffffffffffffffffffffffff16177fffffffffffffffff00000000ffffffffffffffffffffffffffffffffffffffff16177fffffffffffffff00ffffffffffffffffffffffffffffffffffffffffffffffff16177fffffffffffff00ffffffffffffffffffffffffffffffffffffffffffffffffff16171717825551151581549060d01b7aff000000000000000000000000000000000000000000000000000016907fffffffffff00ffffffffffffffffffffffffffffffffffffffffffffffffffff16179055815f5260056020528260405f2055604051610d2e8192858390929167ffffffffffffffff6020916040840195845216910152565b037f70e7acdf8f2002d0201ab9f98a2bc38df6106c10f4c69898c3460cb73598252491a2604051908152602090f35b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b88610db28b63ffffffff60c064ffffffffff67ffffffffffffffff9651169201511690612bcc565b907f6e4da0ef000000000000000000000000000000000000000000000000000000005f526004521660245260445ffd5b610df8915063ffffffff60c08d01511690612bbf565b42108b610aae565b887ffd6d8731000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b877fc6b9a89b000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b877f3611c37c000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b7fe7f1421f000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b50335f9081527ffedf92bd655aff58d3ecc9b79086da425836581fbdefcabdf9f8384e52e4f55a602052604090205460ff16156109dc565b50335f9081527f6c7c22a9888aadb0ebb10ace4c9102016a9500d39ecb7aa5e2df22e7e1f7adcb602052604090205460ff16156109d6565b346101c05760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05773ffffffffffffffffffffffffffffffffffffffff610f6f6129f6565b165f526004602052602060405f2060405190610f8a82612a78565b549064ffffffffff8216815264ffffffffff8260281c168382015264ffffffffff8260501c16604082015264ffffffffff8260781c16606082015263ffffffff8260a01c1660ff6080830193828552818160c01c1660a0850152818160c81c1660c085015260d01c16151560e083015215159182611025575b5081611015575b506040519015158152f35b61101f9150612ee8565b8261100a565b9091506024355f526006835263ffffffff8060405f205416915116149083611003565b346101c0575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760206040515f8152f35b346101c05760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760043567ffffffffffffffff81116101c057366023820112156101c05780600401359067ffffffffffffffff82116101c05760248101906024369161012085020101116101c05760243567ffffffffffffffff81116101c057611116903690600401612982565b9283810361133757611126612aee565b9261112f613084565b845261113a82612ad6565b946111486040519687612a95565b82865261115483612ad6565b947fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe06020880196013687375f7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe186360301905b858110611214578789604051918291602083019060208452518091526040830191905f5b8181106111d9575050500390f35b82517fffffffff00000000000000000000000000000000000000000000000000000000168452859450602093840193909201916001016111cb565b61121f818787612b9a565b8482101561130a578160051b880135838112156101c05788019081359167ffffffffffffffff83116101c057602001918060051b360383136101c0577fffffffff000000000000000000000000000000000000000000000000000000009261128792876134c7565b169081611299575b60019150016111a7565b816112a4828c612bab565b526112b0818888612b9a565b359173ffffffffffffffffffffffffffffffffffffffff8316908184036101c05760407f3af428b9751233d26626762cae967fdf0ab0983224455f26d9c466f37aa4103c91600195508151908582526020820152a261128f565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b83907fab8b67c6000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b346101c05760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05761139e6129d3565b6004355f525f60205273ffffffffffffffffffffffffffffffffffffffff60405f2091165f52602052602060ff60405f2054166040519015158152f35b346101c05760807ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760043563ffffffff8116908181036101c0576024359063ffffffff82168083036101c0576044359063ffffffff8216918281036101c0576064359163ffffffff8316968784036101c05761145c612c48565b8015801561165b575b8015611653575b61162b577f67420d812b0f1f7fcff0b6d4896026bcd59d3d18b78673cfb81f2af1ff3b209c97611626956040936114a1612b29565b936060850152608084015260a083015260c082015260ff8151167fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00600354161760035560208101517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00ff61ff00806003549360081b161691161760035501517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00ffff62ff0000806003549360101b16169116176003556003547fffffffffffffffffffffffffff00000000ffffffffffffffffffffffffffffff72ffffffff0000000000000000000000000000008460781b16917fffffffffffffffffffffffffffffffffff000000000000000000000000ffffff66ffffffff0000008860181b16911617166affffffff000000000000008760381b16176effffffff00000000000000000000008360581b1617176003556115f8613013565b6040805163ffffffff9586168152958516602087015290841690850152909116606083015281906080820190565b0390a1005b7fe773e0a9000000000000000000000000000000000000000000000000000000005f5260045ffd5b50841561146c565b508115611465565b346101c0575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c057611699612b29565b60608181015160808084015160a085015160c0909501516040805163ffffffff95861681529285166020840152958416958201959095529390911691830191909152819081015b0390f35b346101c0575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c0576117ba61173e7f0000000000000000000000000000000000000000000000000000000000000000614674565b6117677f0000000000000000000000000000000000000000000000000000000000000000614674565b60206117c86040519261177a8385612a95565b5f84525f3681376040519586957f0f00000000000000000000000000000000000000000000000000000000000000875260e08588015260e0870190612a19565b908582036040870152612a19565b4660608501523060808501525f60a085015283810360c08501528180845192838152019301915f5b8281106117ff57505050500390f35b8351855286955093810193928101926001016117f0565b346101c0575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c057602060405160068152f35b346101c05760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05773ffffffffffffffffffffffffffffffffffffffff61189b6129f6565b6118a3612c48565b16801561191f57805f52600460205260405f207a0100000000000000000000000000000000000000000000000000007fffffffffff00ffffffffffffffffffffffffffffffffffffffffffffffffffff8254161790557f7f1464b9974f3e235177f6207caf769b11f3e7baf0f42b563023c5ab646ffde75f80a2005b7f8782a307000000000000000000000000000000000000000000000000000000005f5260045ffd5b346101c0575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c057602060405160028152f35b346101c0577ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc360161014081126101c057610120136101c0576101243567ffffffffffffffff81116101c0576119dd610467913690600401612982565b906119e6612aee565b6119ee613084565b81526131ad565b346101c05760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05773ffffffffffffffffffffffffffffffffffffffff611a416129f6565b165f52600a60205260207f800000000000000000000000000000000000000000000000000000000000000060405f2054161515604051908152f35b346101c05760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c057611ab36129c3565b611abb6129b3565b90611ac4612c48565b60ff82169060068211611bce5760ff169160018303611b3d577f2700ffe3b635e417e53a971b3f8fe7d3f13eed6c5ab52c19ba4a286e9e368bb1916020917fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00ff61ff006003549260081b169116176003555b610690613013565b60028303611ba2577f2700ffe3b635e417e53a971b3f8fe7d3f13eed6c5ab52c19ba4a286e9e368bb1916020917fffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00ffff62ff00006003549260101b16911617600355611b35565b827f55f4b95e000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b507f98266cc9000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b346101c0575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760206040517fdba1da7f112172379bd64c4f59a886afadefa6fa913f8d4fe080b0ad8ca5754b8152f35b346101c05760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05773ffffffffffffffffffffffffffffffffffffffff611c9e6129f6565b165f5260046020526020611d2d60405f2060ff60405191611cbe83612a78565b5464ffffffffff8116835264ffffffffff8160281c168584015264ffffffffff8160501c16604084015264ffffffffff8160781c16606084015263ffffffff8160a01c166080840152818160c01c1660a0840152818160c81c1660c084015260d01c16151560e0820152612ee8565b6040519015158152f35b346101c05760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c057611d6e6129d3565b3373ffffffffffffffffffffffffffffffffffffffff821603611d975761046790600435612e20565b7f6697b232000000000000000000000000000000000000000000000000000000005f5260045ffd5b346101c05760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760043560ff611dfb6129b3565b611e03612c48565b16600181141580612106575b6120db57815f52600660205260405f2060405190611e2c82612a5c565b549163ffffffff83169182815260ff8460201c16906020810191808352604082019460ff8760281c161515865264ffffffffff606084019760301c168752155f1461206457506009549163ffffffff83169563ffffffff871461203c576001602096865f947fffffffffffffffffffffffffffffffffffffffffffffffffffffffff000000006106909863ffffffff867f25b790a615883cd3edcc1677d486efb838dd31be6249f15f00274fcdb9dd23df9e01169182911617600955808852865260088a528b60408720555b525252855f52600660205260405f2063ffffffff8251169063ffffffff82167fffffffffffffffffffffffffffffffffffffffffffffffffffffffff0000000082541617815560208301805192825492604086019465ff00000000008651151560281b1660608801957fffffffffffffffffffffffffffffffffffffffffff00000000000000ffffffff64ff000000006affffffffff000000000000895160301b169460201b16911617171790555f52600760205263ffffffff8060405f20955116167fffffffffffffffffffffffffffffffffffffffffffffffffffffffff0000000085541617845551917fffffffffffffffffffffffffffffffffffffffffff00000000000000ffffffff64ff000000006affffffffff00000000000065ff000000000087549451151560281b16945160301b169460201b1691161717179055565b7f12836acc000000000000000000000000000000000000000000000000000000005f5260045ffd5b838196949695939295036120a75750925f85936001610690947f25b790a615883cd3edcc1677d486efb838dd31be6249f15f00274fcdb9dd23df98602098611ef8565b8590877fdee06ecf000000000000000000000000000000000000000000000000000000005f5260045260245260445260645ffd5b7f55f4b95e000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b506002811415611e0f565b346101c05760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05761046760043561214e6129d3565b9061216761045d825f525f602052600160405f20015490565b612d4e565b346101c05760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c0576004355f526006602052608060405f206060604051916121ba83612a5c565b5463ffffffff81169283815260ff8260201c169081602082015264ffffffffff60ff8460281c1615159384604084015260301c169384910152604051938452602084015260408301526060820152f35b346101c05760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760206122526004355f525f602052600160405f20015490565b604051908152f35b346101c05760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760043567ffffffffffffffff81116101c0576122a9903690600401612982565b906122b26129b3565b906122bb612c48565b6122c483612ad6565b906122d26040519283612a95565b8382526020820190819460051b8101903682116101c057915b8183106125bc5750505060ff821692831580156125b2575b612581575f5b600b5481101561234f578073ffffffffffffffffffffffffffffffffffffffff612334600193612d36565b90549060031b1c165f52600a6020525f604081205501612309565b5090915f5b835181101561241f5773ffffffffffffffffffffffffffffffffffffffff61237c8286612bab565b511680156123f757805f52600a60205260405f20546123cc57906001915f52600a6020527f800000000000000000000000000000000000000000000000000000000000000060405f205501612354565b7fb17380a4000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b7f9d799ba3000000000000000000000000000000000000000000000000000000005f5260045ffd5b50828481519367ffffffffffffffff8511612554576801000000000000000085116125545784600b5481600b55808210612513575b505093600b5f525f5b8181106124c95750507f62c04421a750c941966163268652d1ff1669cf0b727b010e14af6cbcbbafedc093507fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0060035416176003556124ba613013565b61162660405192839283612924565b600190602073ffffffffffffffffffffffffffffffffffffffff885116970196817f0175b7a638427703f0dbe7bb9bbf987a2551717b34e79f33b5b1008d1fa01db901550161245d565b035f5b81811061252557869150612454565b5f8782017f0175b7a638427703f0dbe7bb9bbf987a2551717b34e79f33b5b1008d1fa01db90155600101612516565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b8382517fb05eca5f000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b5081518411612303565b823573ffffffffffffffffffffffffffffffffffffffff811681036101c0578152602092830192016122eb565b346101c0576101207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760043573ffffffffffffffffffffffffffffffffffffffff8116908181036101c0575060243560ff8116908181036101c057506064359160ff8316928381036101c057506084359167ffffffffffffffff8316928381036101c0575060a4359267ffffffffffffffff8416908185036101c0576020956042955060405193878501957f20f6369df1ce6b90b3e88655ba21e764b8fc53fcb6fbb3610a0d78d64e2ee78d875260408601526060850152604435608085015260a084015260c083015260e082015260c43561010082015260e43561012082015261010435610140820152610140815261270c61016082612a95565b519020612717613084565b90604051917f190100000000000000000000000000000000000000000000000000000000000083526002830152602282015220604051908152f35b346101c0575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760ff6003541660405180816020600b549283815201600b5f527f0175b7a638427703f0dbe7bb9bbf987a2551717b34e79f33b5b1008d1fa01db9925f5b8181106127e15750506127d292500382612a95565b6116e060405192839283612924565b845473ffffffffffffffffffffffffffffffffffffffff168352600194850194869450602090930192016127bd565b346101c0575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c05760206040517f20f6369df1ce6b90b3e88655ba21e764b8fc53fcb6fbb3610a0d78d64e2ee78d8152f35b346101c05760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101c057600435907fffffffff0000000000000000000000000000000000000000000000000000000082168092036101c057817f7965db0b00000000000000000000000000000000000000000000000000000000602093149081156128fa575b5015158152f35b7f01ffc9a700000000000000000000000000000000000000000000000000000000915014836128f3565b90929192604082016040835281518091526020606084019201905f5b8181106129565750505060ff6020919416910152565b825173ffffffffffffffffffffffffffffffffffffffff16845260209384019390920191600101612940565b9181601f840112156101c05782359167ffffffffffffffff83116101c0576020808501948460051b0101116101c057565b6024359060ff821682036101c057565b6004359060ff821682036101c057565b6024359073ffffffffffffffffffffffffffffffffffffffff821682036101c057565b6004359073ffffffffffffffffffffffffffffffffffffffff821682036101c057565b907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f602080948051918291828752018686015e5f8582860101520116010190565b6080810190811067ffffffffffffffff82111761255457604052565b610100810190811067ffffffffffffffff82111761255457604052565b90601f7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0910116810190811067ffffffffffffffff82111761255457604052565b67ffffffffffffffff81116125545760051b60200190565b6040519060a0820182811067ffffffffffffffff821117612554576040525f6080838281528260208201528260408201528260608201520152565b6040519060e0820182811067ffffffffffffffff821117612554576040528160c063ffffffff60035460ff8116845260ff8160081c16602085015260ff8160101c166040850152818160181c166060850152818160381c166080850152818160581c1660a085015260781c16910152565b919081101561130a57610120020190565b805182101561130a5760209160051b010190565b91908201809211610d5d57565b9067ffffffffffffffff8091169116019067ffffffffffffffff8211610d5d57565b60ff169060018214612c3b5760028214612c2e57507f55f4b95e000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b60035460101c60ff169150565b60035460081c60ff169150565b335f9081527ffedf92bd655aff58d3ecc9b79086da425836581fbdefcabdf9f8384e52e4f55a602052604090205460ff1615612c8057565b7fe2517d3f000000000000000000000000000000000000000000000000000000005f52336004527f6f81ecc569398ff894db819a3a311c40cad11f54cf7795a905af7c27500b956f60245260445ffd5b805f525f60205260405f2073ffffffffffffffffffffffffffffffffffffffff33165f5260205260ff60405f20541615612d075750565b7fe2517d3f000000000000000000000000000000000000000000000000000000005f523360045260245260445ffd5b600b5481101561130a57600b5f5260205f2001905f90565b805f525f60205260405f2073ffffffffffffffffffffffffffffffffffffffff83165f5260205260ff60405f205416155f14612e1a57805f525f60205260405f2073ffffffffffffffffffffffffffffffffffffffff83165f5260205260405f2060017fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0082541617905573ffffffffffffffffffffffffffffffffffffffff339216907f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d5f80a4600190565b50505f90565b805f525f60205260405f2073ffffffffffffffffffffffffffffffffffffffff83165f5260205260ff60405f2054165f14612e1a57805f525f60205260405f2073ffffffffffffffffffffffffffffffffffffffff83165f5260205260405f207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00815416905573ffffffffffffffffffffffffffffffffffffffff339216907ff6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b5f80a4600190565b64ffffffffff815116158015613006575b8015612ff1575b612fc55764ffffffffff6040820151168015159081612fe7575b50612fc55763ffffffff6080820151165f52600760205260405f20606060405191612f4483612a5c565b549163ffffffff8316815260ff8360201c16602082015260ff8360281c16159064ffffffffff82159485604084015260301c16928391015291612fca575b50612fc557612fb79060ff612f95612b29565b60018260a08160c08701511695015116145f14612fba5760200151169061385e565b90565b60400151169061385e565b505f90565b801515915081612fdc575b505f612f82565b90504210155f612fd5565b905042115f612f1a565b5064ffffffffff602082015116421015612f00565b5060e08101511515612ef9565b6003547f8000000000000000000000000000000000000000000000000000000000000000175f5b600b54811015613080578073ffffffffffffffffffffffffffffffffffffffff613065600193612d36565b90549060031b1c165f52600a6020528260405f20550161303a565b5050565b73ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016301480613184575b156130ec577f000000000000000000000000000000000000000000000000000000000000000090565b60405160208101907f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f82527f000000000000000000000000000000000000000000000000000000000000000060408201527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a082015260a0815261317e60c082612a95565b51902090565b507f000000000000000000000000000000000000000000000000000000000000000046146130c3565b604435926020820180518514806134ba575b1561349e57506040820151905b6004359361326a73ffffffffffffffffffffffffffffffffffffffff861692835f52600460205260405f209283549660428151604051907f20f6369df1ce6b90b3e88655ba21e764b8fc53fcb6fbb3610a0d78d64e2ee78d8252610120600460208401376101408220907f19010000000000000000000000000000000000000000000000000000000000008352600283015260228201522090613889565b64ffffffffff8660509493941c1615159286825115918215926133d1575b505080156133b1575b61334557509160e093917fc0119d8c908a8ef536832a5a98f406328645a2ea4b015f7e262537b645b2134b95936024359473ffffffffff0000000000000000000000000000006064359577ffffffff00000000000000000000000000000000000000008760c81b8960c01b179160a01b1617911660a43560281b6084351717179055613332575b50604051918252602082015260a060846040830137a35f90565b5f5260056020525f60408120555f613318565b61335186866004613f96565b908151156133a9575b5080511561336b575b602081519101fd5b506040517fe13ced0b000000000000000000000000000000000000000000000000000000006020820152600481526133a4602482612a95565b613363565b90508161335a565b508280156132915750835f52600560205260405f205460c4351415613291565b90915060243590898860643560843560a43564ffffffffff8460301c169560ff818960031b1c169760ff64ffffffffff8b168511159a60d01c1698808611861517901515169780421015901515169660ff82818960201c1614159760281c161595428511159563ffffffff8560381c16810186119563ffffffff828211159660181c168242031194428311946006851194600283146001841417159482159460401c9060401c179060081c179160081c9060a01c171717171717171717171717171717171515865f613288565b90845f5260066020528460405f205492836040860152526131cc565b50604083015115156131bf565b9190915f93604084013593602083018051861480613851575b1561383557506040830151915b81359461358973ffffffffffffffffffffffffffffffffffffffff871692835f52600460205260405f209283549760428151604051907f20f6369df1ce6b90b3e88655ba21e764b8fc53fcb6fbb3610a0d78d64e2ee78d82526101208a60208401376101408220907f19010000000000000000000000000000000000000000000000000000000000008352600283015260228201522090613889565b64ffffffffff8760509493941c161515928782511591821592613760575b5050801561373e575b61366a57509260a09260e095927fc0119d8c908a8ef536832a5a98f406328645a2ea4b015f7e262537b645b2134b97956020840135966060850135948773ffffffffff000000000000000000000000000000608083019877ffffffff00000000000000000000000000000000000000008960c81b8d60c01b1791841b1617931691013560281b87351717179055613657575b5060405193845260208401526040830137a390565b895260056020525f60408a20555f613642565b98505050509091925061367d9350613f96565b90815115613736575b508051156136f8575b602081519101517fffffffff00000000000000000000000000000000000000000000000000000000811691600481106136c757505090565b7fffffffff000000000000000000000000000000000000000000000000000000009250829060040360031b1b161690565b506040517fe13ced0b00000000000000000000000000000000000000000000000000000000602082015260048152613731602482612a95565b61368f565b90505f613686565b508280156135b05750835f52600560205260405f205460c086013514156135b0565b9091506020870135908a8960608a013560808b013560a08c013564ffffffffff8460301c169560ff818960031b1c169760ff64ffffffffff8b168511159a60d01c1698808611861517901515169780421015901515169660ff82818960201c1614159760281c161595428511159563ffffffff8560381c16810186119563ffffffff828211159660181c168242031194428311946006851194600283146001841417159482159460401c9060401c179060081c179160081c9060a01c171717171717171717171717171717171515875f6135a7565b91855f5260066020528560405f205493846040870152526134ed565b50604084015115156134e0565b9060ff16801591821561387057505090565b60ff1680151592508261388257505090565b1115905090565b92919390935f936060958415613f445760018514613d1b57606094600181119384613cc9575b60608401989197368290037fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe101925f5b8a811015613c66578060051b840135858112156101c057840180359067ffffffffffffffff82116101c057602081019180360383136101c057604103613c1a57606060408201359101355f1a917f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a08211613bcd57601b83141580613bc2575b613b75576020925f92608092604051928c845286840152356040830152606082015282805260015afa15613b6a5773ffffffffffffffffffffffffffffffffffffffff5f51168015613b1f578c5173ffffffffffffffffffffffffffffffffffffffff168103613a8e578860808901515b8315613a86575b506139e5575b506001016138df565b5f5b8b838210613a0657836001949392506139ff91612bab565b52906139dc565b73ffffffffffffffffffffffffffffffffffffffff613a26838593612bab565b511614613a35576001016139e7565b509b505050505050505050915050604051917fe021c4f2000000000000000000000000000000000000000000000000000000006020840152602483015260248252613a81604483612a95565b5f9190565b94505f6139d6565b805f52600a60205260405f20547f8000000000000000000000000000000000000000000000000000000000000000811615613ad35780828f8c9360808d0152526139cf565b509b505050505050505050915050604051917fe74c68bb000000000000000000000000000000000000000000000000000000006020840152602483015260248252613a81604483612a95565b509a5050505050505050915050604051917f52bf9848000000000000000000000000000000000000000000000000000000006020840152602483015260248252613a81604483612a95565b6040513d5f823e3d90fd5b5050509a5050505050505050915050604051917f52bf9848000000000000000000000000000000000000000000000000000000006020840152602483015260248252613a81604483612a95565b50601c83141561395e565b5050509a5050505050505050915050604051917faac664e3000000000000000000000000000000000000000000000000000000006020840152602483015260248252613a81604483612a95565b50509a5050505050505050915050604051917f52bf9848000000000000000000000000000000000000000000000000000000006020840152602483015260248252613a81604483612a95565b50989697509850505050505060ff8416808210613c81575050565b9192509250604051927fafe90aa20000000000000000000000000000000000000000000000000000000060208501526024840152604483015260448252613a81606483612a95565b9550613cd481612ad6565b613ce16040519182612a95565b8181527fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0613d0e83612ad6565b01366020830137956138af565b935093507f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a09194508035019160408301359260405191825260608101355f1a602083015260208101356040830152836060830152604160208360808160015afa9135149060203d1416169051029111613f035773ffffffffffffffffffffffffffffffffffffffff168015613ec25760608201805173ffffffffffffffffffffffffffffffffffffffff168203613e3d575050608001515b60ff811660018111613df5575090604051613def602082612a95565b5f815290565b919050604051917fafe90aa200000000000000000000000000000000000000000000000000000000602084015260016024840152604483015260448252613a81606483612a95565b815f52600a60205260405f2054927f8000000000000000000000000000000000000000000000000000000000000000841615613e7f5760808491015252613dd3565b5050919050604051917fe74c68bb000000000000000000000000000000000000000000000000000000006020840152602483015260248252613a81604483612a95565b5050604051907f52bf98480000000000000000000000000000000000000000000000000000000060208301525f602483015260248252613a81604483612a95565b5050604051907faac664e30000000000000000000000000000000000000000000000000000000060208301525f602483015260248252613a81604483612a95565b5050509250505060ff6003541690604051917fafe90aa20000000000000000000000000000000000000000000000000000000060208401525f6024840152604483015260448252613a81606483612a95565b9160608335926020850135918501359060808601359260a0870135908160401c8560401c8560081c8360081c8a60a01c1717171761463457613fd6612b29565b9287156145f35760018214928315806145e8575b61459d5760068611614552574287116144f857864203428111610d5d5763ffffffff60608701511680911161449a57508681111561443e5761403663ffffffff60808701511688612bbf565b8082116143e2575042811115614387575060408901359160ff8260281c161561433f5760ff8260201c168181036142e857505060301c64ffffffffff1690811515806142de575b61428357505060ff9182915f14614278576020015116915b16906140a1818361385e565b1561422b57505060ff8260d01c166141d35764ffffffffff82168082111561415757505060501c64ffffffffff166140e4575b5050604051613def602082612a95565b73ffffffffffffffffffffffffffffffffffffffff165f52600560205260c060405f205491013590808203156140d457604051917fc256c19a0000000000000000000000000000000000000000000000000000000060208401526024830152604482015260448152612fb7606482612a95565b6040517f348ad52500000000000000000000000000000000000000000000000000000000602082015267ffffffffffffffff9283166024820152911660448201529250612fb79150829050606481015b037fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe08101835282612a95565b5050905073ffffffffffffffffffffffffffffffffffffffff604051917fc6b9a89b00000000000000000000000000000000000000000000000000000000602084015216602482015260248152612fb7604482612a95565b925093505060ff9150604051927f9248ece9000000000000000000000000000000000000000000000000000000006020850152602484015216604482015260448152612fb7606482612a95565b604001511691614095565b6040517f29d9cb0d000000000000000000000000000000000000000000000000000000006020820152602481019190915267ffffffffffffffff90911660448201529650612fb79550869450506064840192506141a7915050565b508142101561407d565b9650965050965050505060ff9250604051937fdee06ecf0000000000000000000000000000000000000000000000000000000060208601526024850152604484015216606482015260648152612fb7608482612a95565b50509650505050505050604051907f9bdbf576000000000000000000000000000000000000000000000000000000006020830152602482015260248152612fb7604482612a95565b6040517f7459569f00000000000000000000000000000000000000000000000000000000602082015267ffffffffffffffff90911660248201524260448201529850612fb79750889650506064860194506141a79350505050565b6040517f5ec9fa3800000000000000000000000000000000000000000000000000000000602082015267ffffffffffffffff9283166024820152911660448201529850612fb79750889650506064860194506141a79350505050565b6040517fb3179af100000000000000000000000000000000000000000000000000000000602082015267ffffffffffffffff97881660248201529616604487015250939650612fb79550869450506064840192506141a7915050565b985050505050505092505067ffffffffffffffff604051927f1209f8cd000000000000000000000000000000000000000000000000000000006020850152166024830152426044830152606482015260648152612fb7608482612a95565b50506040517fa744348c00000000000000000000000000000000000000000000000000000000602082015267ffffffffffffffff9095166024860152505042604484015250909350612fb7925083915050606481016141a7565b5050505050935050505060ff604051917f98266cc900000000000000000000000000000000000000000000000000000000602084015216602482015260248152612fb7604482612a95565b5050965050505050505060ff604051917f55f4b95e00000000000000000000000000000000000000000000000000000000602084015216602482015260248152612fb7604482612a95565b506002831415613fea565b5050505050505050506040517f8782a30700000000000000000000000000000000000000000000000000000000602082015260048152612fb7602482612a95565b50505050505050506040517fe13ced0b00000000000000000000000000000000000000000000000000000000602082015260048152612fb7602482612a95565b60ff811690601f82116146a35760405191614690604084612a95565b6020808452838101919036833783525290565b7fb3512b0c000000000000000000000000000000000000000000000000000000005f5260045ffd2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0dfedf92bd655aff58d3ecc9b79086da425836581fbdefcabdf9f8384e52e4f55aad3228b676f7d3cd4284a5443f17f1962b36e491b30a40b2405849e597ba5fb5",
+}
+
+// AttestationRegistry is an auto generated Go binding around an Ethereum contract.
+type AttestationRegistry struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *AttestationRegistry) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewAttestationRegistry creates a new instance of AttestationRegistry.
+func NewAttestationRegistry() *AttestationRegistry {
+	parsed, err := AttestationRegistryMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &AttestationRegistry{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *AttestationRegistry) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address admin, address[] relayers, uint8 threshold, uint32 maxAttestationAge, uint32 maxValidity, uint32 responseWindow, uint32 cooldown) returns()
+func (attestationRegistry *AttestationRegistry) PackConstructor(admin common.Address, relayers []common.Address, threshold uint8, maxAttestationAge uint32, maxValidity uint32, responseWindow uint32, cooldown uint32) []byte {
+	enc, err := attestationRegistry.abi.Pack("", admin, relayers, threshold, maxAttestationAge, maxValidity, responseWindow, cooldown)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackATTESTATIONTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x07090c1f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function ATTESTATION_TYPEHASH() view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) PackATTESTATIONTYPEHASH() []byte {
+	enc, err := attestationRegistry.abi.Pack("ATTESTATION_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackATTESTATIONTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x07090c1f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function ATTESTATION_TYPEHASH() view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) TryPackATTESTATIONTYPEHASH() ([]byte, error) {
+	return attestationRegistry.abi.Pack("ATTESTATION_TYPEHASH")
+}
+
+// UnpackATTESTATIONTYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x07090c1f.
+//
+// Solidity: function ATTESTATION_TYPEHASH() view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) UnpackATTESTATIONTYPEHASH(data []byte) ([32]byte, error) {
+	out, err := attestationRegistry.abi.Unpack("ATTESTATION_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackDEFAULTADMINROLE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa217fddf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function DEFAULT_ADMIN_ROLE() view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) PackDEFAULTADMINROLE() []byte {
+	enc, err := attestationRegistry.abi.Pack("DEFAULT_ADMIN_ROLE")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDEFAULTADMINROLE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa217fddf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function DEFAULT_ADMIN_ROLE() view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) TryPackDEFAULTADMINROLE() ([]byte, error) {
+	return attestationRegistry.abi.Pack("DEFAULT_ADMIN_ROLE")
+}
+
+// UnpackDEFAULTADMINROLE is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa217fddf.
+//
+// Solidity: function DEFAULT_ADMIN_ROLE() view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) UnpackDEFAULTADMINROLE(data []byte) ([32]byte, error) {
+	out, err := attestationRegistry.abi.Unpack("DEFAULT_ADMIN_ROLE", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackGOVERNORROLE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xccc57490.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function GOVERNOR_ROLE() view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) PackGOVERNORROLE() []byte {
+	enc, err := attestationRegistry.abi.Pack("GOVERNOR_ROLE")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGOVERNORROLE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xccc57490.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function GOVERNOR_ROLE() view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) TryPackGOVERNORROLE() ([]byte, error) {
+	return attestationRegistry.abi.Pack("GOVERNOR_ROLE")
+}
+
+// UnpackGOVERNORROLE is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xccc57490.
+//
+// Solidity: function GOVERNOR_ROLE() view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) UnpackGOVERNORROLE(data []byte) ([32]byte, error) {
+	out, err := attestationRegistry.abi.Unpack("GOVERNOR_ROLE", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackMAXTCBSTATUS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7821a45b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_TCB_STATUS() view returns(uint8)
+func (attestationRegistry *AttestationRegistry) PackMAXTCBSTATUS() []byte {
+	enc, err := attestationRegistry.abi.Pack("MAX_TCB_STATUS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXTCBSTATUS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7821a45b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_TCB_STATUS() view returns(uint8)
+func (attestationRegistry *AttestationRegistry) TryPackMAXTCBSTATUS() ([]byte, error) {
+	return attestationRegistry.abi.Pack("MAX_TCB_STATUS")
+}
+
+// UnpackMAXTCBSTATUS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7821a45b.
+//
+// Solidity: function MAX_TCB_STATUS() view returns(uint8)
+func (attestationRegistry *AttestationRegistry) UnpackMAXTCBSTATUS(data []byte) (uint8, error) {
+	out, err := attestationRegistry.abi.Unpack("MAX_TCB_STATUS", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackREQUESTERROLE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4430db7e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function REQUESTER_ROLE() view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) PackREQUESTERROLE() []byte {
+	enc, err := attestationRegistry.abi.Pack("REQUESTER_ROLE")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackREQUESTERROLE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4430db7e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function REQUESTER_ROLE() view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) TryPackREQUESTERROLE() ([]byte, error) {
+	return attestationRegistry.abi.Pack("REQUESTER_ROLE")
+}
+
+// UnpackREQUESTERROLE is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4430db7e.
+//
+// Solidity: function REQUESTER_ROLE() view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) UnpackREQUESTERROLE(data []byte) ([32]byte, error) {
+	out, err := attestationRegistry.abi.Unpack("REQUESTER_ROLE", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackTEESEVSNP is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf828e8bb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function TEE_SEV_SNP() view returns(uint8)
+func (attestationRegistry *AttestationRegistry) PackTEESEVSNP() []byte {
+	enc, err := attestationRegistry.abi.Pack("TEE_SEV_SNP")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTEESEVSNP is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf828e8bb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function TEE_SEV_SNP() view returns(uint8)
+func (attestationRegistry *AttestationRegistry) TryPackTEESEVSNP() ([]byte, error) {
+	return attestationRegistry.abi.Pack("TEE_SEV_SNP")
+}
+
+// UnpackTEESEVSNP is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf828e8bb.
+//
+// Solidity: function TEE_SEV_SNP() view returns(uint8)
+func (attestationRegistry *AttestationRegistry) UnpackTEESEVSNP(data []byte) (uint8, error) {
+	out, err := attestationRegistry.abi.Unpack("TEE_SEV_SNP", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackTEETDX is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x65c4d07f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function TEE_TDX() view returns(uint8)
+func (attestationRegistry *AttestationRegistry) PackTEETDX() []byte {
+	enc, err := attestationRegistry.abi.Pack("TEE_TDX")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTEETDX is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x65c4d07f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function TEE_TDX() view returns(uint8)
+func (attestationRegistry *AttestationRegistry) TryPackTEETDX() ([]byte, error) {
+	return attestationRegistry.abi.Pack("TEE_TDX")
+}
+
+// UnpackTEETDX is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x65c4d07f.
+//
+// Solidity: function TEE_TDX() view returns(uint8)
+func (attestationRegistry *AttestationRegistry) UnpackTEETDX(data []byte) (uint8, error) {
+	out, err := attestationRegistry.abi.Unpack("TEE_TDX", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackAllowMeasurement is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x35dd336c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function allowMeasurement(bytes32 measurementHash, uint8 teeType) returns()
+func (attestationRegistry *AttestationRegistry) PackAllowMeasurement(measurementHash [32]byte, teeType uint8) []byte {
+	enc, err := attestationRegistry.abi.Pack("allowMeasurement", measurementHash, teeType)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAllowMeasurement is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x35dd336c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function allowMeasurement(bytes32 measurementHash, uint8 teeType) returns()
+func (attestationRegistry *AttestationRegistry) TryPackAllowMeasurement(measurementHash [32]byte, teeType uint8) ([]byte, error) {
+	return attestationRegistry.abi.Pack("allowMeasurement", measurementHash, teeType)
+}
+
+// PackAttest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5ea76917.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function attest((address,uint8,bytes32,uint8,uint64,uint64,bytes32,bytes32,bytes32) a, bytes[] signatures) returns()
+func (attestationRegistry *AttestationRegistry) PackAttest(a IAttestationRegistryAttestation, signatures [][]byte) []byte {
+	enc, err := attestationRegistry.abi.Pack("attest", a, signatures)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAttest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5ea76917.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function attest((address,uint8,bytes32,uint8,uint64,uint64,bytes32,bytes32,bytes32) a, bytes[] signatures) returns()
+func (attestationRegistry *AttestationRegistry) TryPackAttest(a IAttestationRegistryAttestation, signatures [][]byte) ([]byte, error) {
+	return attestationRegistry.abi.Pack("attest", a, signatures)
+}
+
+// PackAttestBatch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x967984a5.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function attestBatch((address,uint8,bytes32,uint8,uint64,uint64,bytes32,bytes32,bytes32)[] a, bytes[][] signatures) returns(bytes4[] reasons)
+func (attestationRegistry *AttestationRegistry) PackAttestBatch(a []IAttestationRegistryAttestation, signatures [][][]byte) []byte {
+	enc, err := attestationRegistry.abi.Pack("attestBatch", a, signatures)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAttestBatch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x967984a5.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function attestBatch((address,uint8,bytes32,uint8,uint64,uint64,bytes32,bytes32,bytes32)[] a, bytes[][] signatures) returns(bytes4[] reasons)
+func (attestationRegistry *AttestationRegistry) TryPackAttestBatch(a []IAttestationRegistryAttestation, signatures [][][]byte) ([]byte, error) {
+	return attestationRegistry.abi.Pack("attestBatch", a, signatures)
+}
+
+// UnpackAttestBatch is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x967984a5.
+//
+// Solidity: function attestBatch((address,uint8,bytes32,uint8,uint64,uint64,bytes32,bytes32,bytes32)[] a, bytes[][] signatures) returns(bytes4[] reasons)
+func (attestationRegistry *AttestationRegistry) UnpackAttestBatch(data []byte) ([][4]byte, error) {
+	out, err := attestationRegistry.abi.Unpack("attestBatch", data)
+	if err != nil {
+		return *new([][4]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([][4]byte)).(*[][4]byte)
+	return out0, nil
+}
+
+// PackAttestationOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe20e91d0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function attestationOf(address subject) view returns((uint8,uint8,bytes32,uint64,uint64,bool,bytes32,uint64) rec)
+func (attestationRegistry *AttestationRegistry) PackAttestationOf(subject common.Address) []byte {
+	enc, err := attestationRegistry.abi.Pack("attestationOf", subject)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAttestationOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe20e91d0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function attestationOf(address subject) view returns((uint8,uint8,bytes32,uint64,uint64,bool,bytes32,uint64) rec)
+func (attestationRegistry *AttestationRegistry) TryPackAttestationOf(subject common.Address) ([]byte, error) {
+	return attestationRegistry.abi.Pack("attestationOf", subject)
+}
+
+// UnpackAttestationOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe20e91d0.
+//
+// Solidity: function attestationOf(address subject) view returns((uint8,uint8,bytes32,uint64,uint64,bool,bytes32,uint64) rec)
+func (attestationRegistry *AttestationRegistry) UnpackAttestationOf(data []byte) (IAttestationRegistryAttestationRecord, error) {
+	out, err := attestationRegistry.abi.Unpack("attestationOf", data)
+	if err != nil {
+		return *new(IAttestationRegistryAttestationRecord), err
+	}
+	out0 := *abi.ConvertType(out[0], new(IAttestationRegistryAttestationRecord)).(*IAttestationRegistryAttestationRecord)
+	return out0, nil
+}
+
+// PackEip712Domain is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x84b0196e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (attestationRegistry *AttestationRegistry) PackEip712Domain() []byte {
+	enc, err := attestationRegistry.abi.Pack("eip712Domain")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEip712Domain is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x84b0196e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (attestationRegistry *AttestationRegistry) TryPackEip712Domain() ([]byte, error) {
+	return attestationRegistry.abi.Pack("eip712Domain")
+}
+
+// Eip712DomainOutput serves as a container for the return parameters of contract
+// method Eip712Domain.
+type Eip712DomainOutput struct {
+	Fields            [1]byte
+	Name              string
+	Version           string
+	ChainId           *big.Int
+	VerifyingContract common.Address
+	Salt              [32]byte
+	Extensions        []*big.Int
+}
+
+// UnpackEip712Domain is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x84b0196e.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (attestationRegistry *AttestationRegistry) UnpackEip712Domain(data []byte) (Eip712DomainOutput, error) {
+	out, err := attestationRegistry.abi.Unpack("eip712Domain", data)
+	outstruct := new(Eip712DomainOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Fields = *abi.ConvertType(out[0], new([1]byte)).(*[1]byte)
+	outstruct.Name = *abi.ConvertType(out[1], new(string)).(*string)
+	outstruct.Version = *abi.ConvertType(out[2], new(string)).(*string)
+	outstruct.ChainId = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
+	outstruct.VerifyingContract = *abi.ConvertType(out[4], new(common.Address)).(*common.Address)
+	outstruct.Salt = *abi.ConvertType(out[5], new([32]byte)).(*[32]byte)
+	outstruct.Extensions = *abi.ConvertType(out[6], new([]*big.Int)).(*[]*big.Int)
+	return *outstruct, nil
+}
+
+// PackGetRoleAdmin is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x248a9ca3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getRoleAdmin(bytes32 role) view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) PackGetRoleAdmin(role [32]byte) []byte {
+	enc, err := attestationRegistry.abi.Pack("getRoleAdmin", role)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetRoleAdmin is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x248a9ca3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getRoleAdmin(bytes32 role) view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) TryPackGetRoleAdmin(role [32]byte) ([]byte, error) {
+	return attestationRegistry.abi.Pack("getRoleAdmin", role)
+}
+
+// UnpackGetRoleAdmin is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x248a9ca3.
+//
+// Solidity: function getRoleAdmin(bytes32 role) view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) UnpackGetRoleAdmin(data []byte) ([32]byte, error) {
+	out, err := attestationRegistry.abi.Unpack("getRoleAdmin", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackGrantRole is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2f2ff15d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function grantRole(bytes32 role, address account) returns()
+func (attestationRegistry *AttestationRegistry) PackGrantRole(role [32]byte, account common.Address) []byte {
+	enc, err := attestationRegistry.abi.Pack("grantRole", role, account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGrantRole is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2f2ff15d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function grantRole(bytes32 role, address account) returns()
+func (attestationRegistry *AttestationRegistry) TryPackGrantRole(role [32]byte, account common.Address) ([]byte, error) {
+	return attestationRegistry.abi.Pack("grantRole", role, account)
+}
+
+// PackHasRole is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x91d14854.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function hasRole(bytes32 role, address account) view returns(bool)
+func (attestationRegistry *AttestationRegistry) PackHasRole(role [32]byte, account common.Address) []byte {
+	enc, err := attestationRegistry.abi.Pack("hasRole", role, account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackHasRole is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x91d14854.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function hasRole(bytes32 role, address account) view returns(bool)
+func (attestationRegistry *AttestationRegistry) TryPackHasRole(role [32]byte, account common.Address) ([]byte, error) {
+	return attestationRegistry.abi.Pack("hasRole", role, account)
+}
+
+// UnpackHasRole is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x91d14854.
+//
+// Solidity: function hasRole(bytes32 role, address account) view returns(bool)
+func (attestationRegistry *AttestationRegistry) UnpackHasRole(data []byte) (bool, error) {
+	out, err := attestationRegistry.abi.Unpack("hasRole", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackHashAttestation is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x17ec992b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function hashAttestation((address,uint8,bytes32,uint8,uint64,uint64,bytes32,bytes32,bytes32) a) view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) PackHashAttestation(a IAttestationRegistryAttestation) []byte {
+	enc, err := attestationRegistry.abi.Pack("hashAttestation", a)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackHashAttestation is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x17ec992b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function hashAttestation((address,uint8,bytes32,uint8,uint64,uint64,bytes32,bytes32,bytes32) a) view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) TryPackHashAttestation(a IAttestationRegistryAttestation) ([]byte, error) {
+	return attestationRegistry.abi.Pack("hashAttestation", a)
+}
+
+// UnpackHashAttestation is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x17ec992b.
+//
+// Solidity: function hashAttestation((address,uint8,bytes32,uint8,uint64,uint64,bytes32,bytes32,bytes32) a) view returns(bytes32)
+func (attestationRegistry *AttestationRegistry) UnpackHashAttestation(data []byte) ([32]byte, error) {
+	out, err := attestationRegistry.abi.Unpack("hashAttestation", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackIsAttested is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3c23afba.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isAttested(address subject) view returns(bool)
+func (attestationRegistry *AttestationRegistry) PackIsAttested(subject common.Address) []byte {
+	enc, err := attestationRegistry.abi.Pack("isAttested", subject)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsAttested is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3c23afba.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isAttested(address subject) view returns(bool)
+func (attestationRegistry *AttestationRegistry) TryPackIsAttested(subject common.Address) ([]byte, error) {
+	return attestationRegistry.abi.Pack("isAttested", subject)
+}
+
+// UnpackIsAttested is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3c23afba.
+//
+// Solidity: function isAttested(address subject) view returns(bool)
+func (attestationRegistry *AttestationRegistry) UnpackIsAttested(data []byte) (bool, error) {
+	out, err := attestationRegistry.abi.Unpack("isAttested", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackIsAttestedFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc6a4ac8f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isAttestedFor(address subject, bytes32 measurementHash) view returns(bool)
+func (attestationRegistry *AttestationRegistry) PackIsAttestedFor(subject common.Address, measurementHash [32]byte) []byte {
+	enc, err := attestationRegistry.abi.Pack("isAttestedFor", subject, measurementHash)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsAttestedFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc6a4ac8f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isAttestedFor(address subject, bytes32 measurementHash) view returns(bool)
+func (attestationRegistry *AttestationRegistry) TryPackIsAttestedFor(subject common.Address, measurementHash [32]byte) ([]byte, error) {
+	return attestationRegistry.abi.Pack("isAttestedFor", subject, measurementHash)
+}
+
+// UnpackIsAttestedFor is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc6a4ac8f.
+//
+// Solidity: function isAttestedFor(address subject, bytes32 measurementHash) view returns(bool)
+func (attestationRegistry *AttestationRegistry) UnpackIsAttestedFor(data []byte) (bool, error) {
+	out, err := attestationRegistry.abi.Unpack("isAttestedFor", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackIsRelayer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x541d5548.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isRelayer(address account) view returns(bool)
+func (attestationRegistry *AttestationRegistry) PackIsRelayer(account common.Address) []byte {
+	enc, err := attestationRegistry.abi.Pack("isRelayer", account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsRelayer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x541d5548.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isRelayer(address account) view returns(bool)
+func (attestationRegistry *AttestationRegistry) TryPackIsRelayer(account common.Address) ([]byte, error) {
+	return attestationRegistry.abi.Pack("isRelayer", account)
+}
+
+// UnpackIsRelayer is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x541d5548.
+//
+// Solidity: function isRelayer(address account) view returns(bool)
+func (attestationRegistry *AttestationRegistry) UnpackIsRelayer(data []byte) (bool, error) {
+	out, err := attestationRegistry.abi.Unpack("isRelayer", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackLimits is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x860aefcf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function limits() view returns(uint32 maxAttestationAge, uint32 maxValidity, uint32 responseWindow, uint32 cooldown)
+func (attestationRegistry *AttestationRegistry) PackLimits() []byte {
+	enc, err := attestationRegistry.abi.Pack("limits")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackLimits is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x860aefcf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function limits() view returns(uint32 maxAttestationAge, uint32 maxValidity, uint32 responseWindow, uint32 cooldown)
+func (attestationRegistry *AttestationRegistry) TryPackLimits() ([]byte, error) {
+	return attestationRegistry.abi.Pack("limits")
+}
+
+// LimitsOutput serves as a container for the return parameters of contract
+// method Limits.
+type LimitsOutput struct {
+	MaxAttestationAge uint32
+	MaxValidity       uint32
+	ResponseWindow    uint32
+	Cooldown          uint32
+}
+
+// UnpackLimits is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x860aefcf.
+//
+// Solidity: function limits() view returns(uint32 maxAttestationAge, uint32 maxValidity, uint32 responseWindow, uint32 cooldown)
+func (attestationRegistry *AttestationRegistry) UnpackLimits(data []byte) (LimitsOutput, error) {
+	out, err := attestationRegistry.abi.Unpack("limits", data)
+	outstruct := new(LimitsOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.MaxAttestationAge = *abi.ConvertType(out[0], new(uint32)).(*uint32)
+	outstruct.MaxValidity = *abi.ConvertType(out[1], new(uint32)).(*uint32)
+	outstruct.ResponseWindow = *abi.ConvertType(out[2], new(uint32)).(*uint32)
+	outstruct.Cooldown = *abi.ConvertType(out[3], new(uint32)).(*uint32)
+	return *outstruct, nil
+}
+
+// PackMeasurementOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2bbfe646.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function measurementOf(bytes32 measurementHash) view returns(uint32 id, uint8 teeType, bool allowed, uint64 sunsetAt)
+func (attestationRegistry *AttestationRegistry) PackMeasurementOf(measurementHash [32]byte) []byte {
+	enc, err := attestationRegistry.abi.Pack("measurementOf", measurementHash)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMeasurementOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2bbfe646.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function measurementOf(bytes32 measurementHash) view returns(uint32 id, uint8 teeType, bool allowed, uint64 sunsetAt)
+func (attestationRegistry *AttestationRegistry) TryPackMeasurementOf(measurementHash [32]byte) ([]byte, error) {
+	return attestationRegistry.abi.Pack("measurementOf", measurementHash)
+}
+
+// MeasurementOfOutput serves as a container for the return parameters of contract
+// method MeasurementOf.
+type MeasurementOfOutput struct {
+	Id       uint32
+	TeeType  uint8
+	Allowed  bool
+	SunsetAt uint64
+}
+
+// UnpackMeasurementOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x2bbfe646.
+//
+// Solidity: function measurementOf(bytes32 measurementHash) view returns(uint32 id, uint8 teeType, bool allowed, uint64 sunsetAt)
+func (attestationRegistry *AttestationRegistry) UnpackMeasurementOf(data []byte) (MeasurementOfOutput, error) {
+	out, err := attestationRegistry.abi.Unpack("measurementOf", data)
+	outstruct := new(MeasurementOfOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Id = *abi.ConvertType(out[0], new(uint32)).(*uint32)
+	outstruct.TeeType = *abi.ConvertType(out[1], new(uint8)).(*uint8)
+	outstruct.Allowed = *abi.ConvertType(out[2], new(bool)).(*bool)
+	outstruct.SunsetAt = *abi.ConvertType(out[3], new(uint64)).(*uint64)
+	return *outstruct, nil
+}
+
+// PackMinTcbStatus is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe439a3a7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function minTcbStatus(uint8 teeType) view returns(uint8)
+func (attestationRegistry *AttestationRegistry) PackMinTcbStatus(teeType uint8) []byte {
+	enc, err := attestationRegistry.abi.Pack("minTcbStatus", teeType)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMinTcbStatus is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe439a3a7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function minTcbStatus(uint8 teeType) view returns(uint8)
+func (attestationRegistry *AttestationRegistry) TryPackMinTcbStatus(teeType uint8) ([]byte, error) {
+	return attestationRegistry.abi.Pack("minTcbStatus", teeType)
+}
+
+// UnpackMinTcbStatus is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe439a3a7.
+//
+// Solidity: function minTcbStatus(uint8 teeType) view returns(uint8)
+func (attestationRegistry *AttestationRegistry) UnpackMinTcbStatus(data []byte) (uint8, error) {
+	out, err := attestationRegistry.abi.Unpack("minTcbStatus", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackRelayerSet is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x12a5146a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function relayerSet() view returns(address[] relayers, uint8 threshold)
+func (attestationRegistry *AttestationRegistry) PackRelayerSet() []byte {
+	enc, err := attestationRegistry.abi.Pack("relayerSet")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRelayerSet is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x12a5146a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function relayerSet() view returns(address[] relayers, uint8 threshold)
+func (attestationRegistry *AttestationRegistry) TryPackRelayerSet() ([]byte, error) {
+	return attestationRegistry.abi.Pack("relayerSet")
+}
+
+// RelayerSetOutput serves as a container for the return parameters of contract
+// method RelayerSet.
+type RelayerSetOutput struct {
+	Relayers  []common.Address
+	Threshold uint8
+}
+
+// UnpackRelayerSet is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x12a5146a.
+//
+// Solidity: function relayerSet() view returns(address[] relayers, uint8 threshold)
+func (attestationRegistry *AttestationRegistry) UnpackRelayerSet(data []byte) (RelayerSetOutput, error) {
+	out, err := attestationRegistry.abi.Unpack("relayerSet", data)
+	outstruct := new(RelayerSetOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Relayers = *abi.ConvertType(out[0], new([]common.Address)).(*[]common.Address)
+	outstruct.Threshold = *abi.ConvertType(out[1], new(uint8)).(*uint8)
+	return *outstruct, nil
+}
+
+// PackRenounceRole is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x36568abe.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function renounceRole(bytes32 role, address callerConfirmation) returns()
+func (attestationRegistry *AttestationRegistry) PackRenounceRole(role [32]byte, callerConfirmation common.Address) []byte {
+	enc, err := attestationRegistry.abi.Pack("renounceRole", role, callerConfirmation)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRenounceRole is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x36568abe.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function renounceRole(bytes32 role, address callerConfirmation) returns()
+func (attestationRegistry *AttestationRegistry) TryPackRenounceRole(role [32]byte, callerConfirmation common.Address) ([]byte, error) {
+	return attestationRegistry.abi.Pack("renounceRole", role, callerConfirmation)
+}
+
+// PackRequestReattestation is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc736630c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function requestReattestation(address subject) returns(bytes32 nonce)
+func (attestationRegistry *AttestationRegistry) PackRequestReattestation(subject common.Address) []byte {
+	enc, err := attestationRegistry.abi.Pack("requestReattestation", subject)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRequestReattestation is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc736630c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function requestReattestation(address subject) returns(bytes32 nonce)
+func (attestationRegistry *AttestationRegistry) TryPackRequestReattestation(subject common.Address) ([]byte, error) {
+	return attestationRegistry.abi.Pack("requestReattestation", subject)
+}
+
+// UnpackRequestReattestation is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc736630c.
+//
+// Solidity: function requestReattestation(address subject) returns(bytes32 nonce)
+func (attestationRegistry *AttestationRegistry) UnpackRequestReattestation(data []byte) ([32]byte, error) {
+	out, err := attestationRegistry.abi.Unpack("requestReattestation", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackRevoke is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x74a8f103.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function revoke(address subject) returns()
+func (attestationRegistry *AttestationRegistry) PackRevoke(subject common.Address) []byte {
+	enc, err := attestationRegistry.abi.Pack("revoke", subject)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRevoke is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x74a8f103.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function revoke(address subject) returns()
+func (attestationRegistry *AttestationRegistry) TryPackRevoke(subject common.Address) ([]byte, error) {
+	return attestationRegistry.abi.Pack("revoke", subject)
+}
+
+// PackRevokeMeasurement is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcfcc75c5.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function revokeMeasurement(bytes32 measurementHash) returns()
+func (attestationRegistry *AttestationRegistry) PackRevokeMeasurement(measurementHash [32]byte) []byte {
+	enc, err := attestationRegistry.abi.Pack("revokeMeasurement", measurementHash)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRevokeMeasurement is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcfcc75c5.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function revokeMeasurement(bytes32 measurementHash) returns()
+func (attestationRegistry *AttestationRegistry) TryPackRevokeMeasurement(measurementHash [32]byte) ([]byte, error) {
+	return attestationRegistry.abi.Pack("revokeMeasurement", measurementHash)
+}
+
+// PackRevokeRole is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd547741f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function revokeRole(bytes32 role, address account) returns()
+func (attestationRegistry *AttestationRegistry) PackRevokeRole(role [32]byte, account common.Address) []byte {
+	enc, err := attestationRegistry.abi.Pack("revokeRole", role, account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRevokeRole is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd547741f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function revokeRole(bytes32 role, address account) returns()
+func (attestationRegistry *AttestationRegistry) TryPackRevokeRole(role [32]byte, account common.Address) ([]byte, error) {
+	return attestationRegistry.abi.Pack("revokeRole", role, account)
+}
+
+// PackSetLimits is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8cfced2e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setLimits(uint32 maxAttestationAge, uint32 maxValidity, uint32 responseWindow, uint32 cooldown) returns()
+func (attestationRegistry *AttestationRegistry) PackSetLimits(maxAttestationAge uint32, maxValidity uint32, responseWindow uint32, cooldown uint32) []byte {
+	enc, err := attestationRegistry.abi.Pack("setLimits", maxAttestationAge, maxValidity, responseWindow, cooldown)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetLimits is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8cfced2e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setLimits(uint32 maxAttestationAge, uint32 maxValidity, uint32 responseWindow, uint32 cooldown) returns()
+func (attestationRegistry *AttestationRegistry) TryPackSetLimits(maxAttestationAge uint32, maxValidity uint32, responseWindow uint32, cooldown uint32) ([]byte, error) {
+	return attestationRegistry.abi.Pack("setLimits", maxAttestationAge, maxValidity, responseWindow, cooldown)
+}
+
+// PackSetMinTcbStatus is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4d042eb4.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setMinTcbStatus(uint8 teeType, uint8 status) returns()
+func (attestationRegistry *AttestationRegistry) PackSetMinTcbStatus(teeType uint8, status uint8) []byte {
+	enc, err := attestationRegistry.abi.Pack("setMinTcbStatus", teeType, status)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetMinTcbStatus is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4d042eb4.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setMinTcbStatus(uint8 teeType, uint8 status) returns()
+func (attestationRegistry *AttestationRegistry) TryPackSetMinTcbStatus(teeType uint8, status uint8) ([]byte, error) {
+	return attestationRegistry.abi.Pack("setMinTcbStatus", teeType, status)
+}
+
+// PackSetRelayers is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1de416b6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setRelayers(address[] relayers, uint8 threshold) returns()
+func (attestationRegistry *AttestationRegistry) PackSetRelayers(relayers []common.Address, threshold uint8) []byte {
+	enc, err := attestationRegistry.abi.Pack("setRelayers", relayers, threshold)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetRelayers is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1de416b6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setRelayers(address[] relayers, uint8 threshold) returns()
+func (attestationRegistry *AttestationRegistry) TryPackSetRelayers(relayers []common.Address, threshold uint8) ([]byte, error) {
+	return attestationRegistry.abi.Pack("setRelayers", relayers, threshold)
+}
+
+// PackSunsetMeasurement is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd4b7b23c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function sunsetMeasurement(bytes32 measurementHash, uint64 sunsetAt) returns()
+func (attestationRegistry *AttestationRegistry) PackSunsetMeasurement(measurementHash [32]byte, sunsetAt uint64) []byte {
+	enc, err := attestationRegistry.abi.Pack("sunsetMeasurement", measurementHash, sunsetAt)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSunsetMeasurement is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd4b7b23c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function sunsetMeasurement(bytes32 measurementHash, uint64 sunsetAt) returns()
+func (attestationRegistry *AttestationRegistry) TryPackSunsetMeasurement(measurementHash [32]byte, sunsetAt uint64) ([]byte, error) {
+	return attestationRegistry.abi.Pack("sunsetMeasurement", measurementHash, sunsetAt)
+}
+
+// PackSupportsInterface is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x01ffc9a7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function supportsInterface(bytes4 interfaceId) view returns(bool)
+func (attestationRegistry *AttestationRegistry) PackSupportsInterface(interfaceId [4]byte) []byte {
+	enc, err := attestationRegistry.abi.Pack("supportsInterface", interfaceId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSupportsInterface is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x01ffc9a7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function supportsInterface(bytes4 interfaceId) view returns(bool)
+func (attestationRegistry *AttestationRegistry) TryPackSupportsInterface(interfaceId [4]byte) ([]byte, error) {
+	return attestationRegistry.abi.Pack("supportsInterface", interfaceId)
+}
+
+// UnpackSupportsInterface is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x01ffc9a7.
+//
+// Solidity: function supportsInterface(bytes4 interfaceId) view returns(bool)
+func (attestationRegistry *AttestationRegistry) UnpackSupportsInterface(data []byte) (bool, error) {
+	out, err := attestationRegistry.abi.Unpack("supportsInterface", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// AttestationRegistryAttestationRejected represents a AttestationRejected event raised by the AttestationRegistry contract.
+type AttestationRegistryAttestationRejected struct {
+	Subject common.Address
+	Index   *big.Int
+	Reason  [4]byte
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryAttestationRejectedEventName = "AttestationRejected"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryAttestationRejected) ContractEventName() string {
+	return AttestationRegistryAttestationRejectedEventName
+}
+
+// UnpackAttestationRejectedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event AttestationRejected(address indexed subject, uint256 index, bytes4 reason)
+func (attestationRegistry *AttestationRegistry) UnpackAttestationRejectedEvent(log *types.Log) (*AttestationRegistryAttestationRejected, error) {
+	event := "AttestationRejected"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryAttestationRejected)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryAttestationRevoked represents a AttestationRevoked event raised by the AttestationRegistry contract.
+type AttestationRegistryAttestationRevoked struct {
+	Subject common.Address
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryAttestationRevokedEventName = "AttestationRevoked"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryAttestationRevoked) ContractEventName() string {
+	return AttestationRegistryAttestationRevokedEventName
+}
+
+// UnpackAttestationRevokedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event AttestationRevoked(address indexed subject)
+func (attestationRegistry *AttestationRegistry) UnpackAttestationRevokedEvent(log *types.Log) (*AttestationRegistryAttestationRevoked, error) {
+	event := "AttestationRevoked"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryAttestationRevoked)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryAttested represents a Attested event raised by the AttestationRegistry contract.
+type AttestationRegistryAttested struct {
+	Subject         common.Address
+	MeasurementHash [32]byte
+	TeeType         uint8
+	TcbStatus       uint8
+	IssuedAt        uint64
+	ExpiresAt       uint64
+	Nonce           [32]byte
+	QuoteHash       [32]byte
+	AppData         [32]byte
+	Raw             *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryAttestedEventName = "Attested"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryAttested) ContractEventName() string {
+	return AttestationRegistryAttestedEventName
+}
+
+// UnpackAttestedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Attested(address indexed subject, bytes32 indexed measurementHash, uint8 teeType, uint8 tcbStatus, uint64 issuedAt, uint64 expiresAt, bytes32 nonce, bytes32 quoteHash, bytes32 appData)
+func (attestationRegistry *AttestationRegistry) UnpackAttestedEvent(log *types.Log) (*AttestationRegistryAttested, error) {
+	event := "Attested"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryAttested)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryEIP712DomainChanged represents a EIP712DomainChanged event raised by the AttestationRegistry contract.
+type AttestationRegistryEIP712DomainChanged struct {
+	Raw *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryEIP712DomainChangedEventName = "EIP712DomainChanged"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryEIP712DomainChanged) ContractEventName() string {
+	return AttestationRegistryEIP712DomainChangedEventName
+}
+
+// UnpackEIP712DomainChangedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event EIP712DomainChanged()
+func (attestationRegistry *AttestationRegistry) UnpackEIP712DomainChangedEvent(log *types.Log) (*AttestationRegistryEIP712DomainChanged, error) {
+	event := "EIP712DomainChanged"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryEIP712DomainChanged)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryLimitsUpdated represents a LimitsUpdated event raised by the AttestationRegistry contract.
+type AttestationRegistryLimitsUpdated struct {
+	MaxAttestationAge uint32
+	MaxValidity       uint32
+	ResponseWindow    uint32
+	Cooldown          uint32
+	Raw               *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryLimitsUpdatedEventName = "LimitsUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryLimitsUpdated) ContractEventName() string {
+	return AttestationRegistryLimitsUpdatedEventName
+}
+
+// UnpackLimitsUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event LimitsUpdated(uint32 maxAttestationAge, uint32 maxValidity, uint32 responseWindow, uint32 cooldown)
+func (attestationRegistry *AttestationRegistry) UnpackLimitsUpdatedEvent(log *types.Log) (*AttestationRegistryLimitsUpdated, error) {
+	event := "LimitsUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryLimitsUpdated)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryMeasurementAllowed represents a MeasurementAllowed event raised by the AttestationRegistry contract.
+type AttestationRegistryMeasurementAllowed struct {
+	MeasurementHash [32]byte
+	TeeType         uint8
+	Raw             *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryMeasurementAllowedEventName = "MeasurementAllowed"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryMeasurementAllowed) ContractEventName() string {
+	return AttestationRegistryMeasurementAllowedEventName
+}
+
+// UnpackMeasurementAllowedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event MeasurementAllowed(bytes32 indexed measurementHash, uint8 teeType)
+func (attestationRegistry *AttestationRegistry) UnpackMeasurementAllowedEvent(log *types.Log) (*AttestationRegistryMeasurementAllowed, error) {
+	event := "MeasurementAllowed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryMeasurementAllowed)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryMeasurementRevoked represents a MeasurementRevoked event raised by the AttestationRegistry contract.
+type AttestationRegistryMeasurementRevoked struct {
+	MeasurementHash [32]byte
+	Raw             *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryMeasurementRevokedEventName = "MeasurementRevoked"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryMeasurementRevoked) ContractEventName() string {
+	return AttestationRegistryMeasurementRevokedEventName
+}
+
+// UnpackMeasurementRevokedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event MeasurementRevoked(bytes32 indexed measurementHash)
+func (attestationRegistry *AttestationRegistry) UnpackMeasurementRevokedEvent(log *types.Log) (*AttestationRegistryMeasurementRevoked, error) {
+	event := "MeasurementRevoked"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryMeasurementRevoked)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryMeasurementSunset represents a MeasurementSunset event raised by the AttestationRegistry contract.
+type AttestationRegistryMeasurementSunset struct {
+	MeasurementHash [32]byte
+	SunsetAt        uint64
+	Raw             *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryMeasurementSunsetEventName = "MeasurementSunset"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryMeasurementSunset) ContractEventName() string {
+	return AttestationRegistryMeasurementSunsetEventName
+}
+
+// UnpackMeasurementSunsetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event MeasurementSunset(bytes32 indexed measurementHash, uint64 sunsetAt)
+func (attestationRegistry *AttestationRegistry) UnpackMeasurementSunsetEvent(log *types.Log) (*AttestationRegistryMeasurementSunset, error) {
+	event := "MeasurementSunset"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryMeasurementSunset)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryMinTcbStatusUpdated represents a MinTcbStatusUpdated event raised by the AttestationRegistry contract.
+type AttestationRegistryMinTcbStatusUpdated struct {
+	TeeType uint8
+	Status  uint8
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryMinTcbStatusUpdatedEventName = "MinTcbStatusUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryMinTcbStatusUpdated) ContractEventName() string {
+	return AttestationRegistryMinTcbStatusUpdatedEventName
+}
+
+// UnpackMinTcbStatusUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event MinTcbStatusUpdated(uint8 indexed teeType, uint8 status)
+func (attestationRegistry *AttestationRegistry) UnpackMinTcbStatusUpdatedEvent(log *types.Log) (*AttestationRegistryMinTcbStatusUpdated, error) {
+	event := "MinTcbStatusUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryMinTcbStatusUpdated)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryReattestationRequested represents a ReattestationRequested event raised by the AttestationRegistry contract.
+type AttestationRegistryReattestationRequested struct {
+	Subject  common.Address
+	Nonce    [32]byte
+	Deadline uint64
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryReattestationRequestedEventName = "ReattestationRequested"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryReattestationRequested) ContractEventName() string {
+	return AttestationRegistryReattestationRequestedEventName
+}
+
+// UnpackReattestationRequestedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ReattestationRequested(address indexed subject, bytes32 nonce, uint64 deadline)
+func (attestationRegistry *AttestationRegistry) UnpackReattestationRequestedEvent(log *types.Log) (*AttestationRegistryReattestationRequested, error) {
+	event := "ReattestationRequested"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryReattestationRequested)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryRelayersUpdated represents a RelayersUpdated event raised by the AttestationRegistry contract.
+type AttestationRegistryRelayersUpdated struct {
+	Relayers  []common.Address
+	Threshold uint8
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryRelayersUpdatedEventName = "RelayersUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryRelayersUpdated) ContractEventName() string {
+	return AttestationRegistryRelayersUpdatedEventName
+}
+
+// UnpackRelayersUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RelayersUpdated(address[] relayers, uint8 threshold)
+func (attestationRegistry *AttestationRegistry) UnpackRelayersUpdatedEvent(log *types.Log) (*AttestationRegistryRelayersUpdated, error) {
+	event := "RelayersUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryRelayersUpdated)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryRoleAdminChanged represents a RoleAdminChanged event raised by the AttestationRegistry contract.
+type AttestationRegistryRoleAdminChanged struct {
+	Role              [32]byte
+	PreviousAdminRole [32]byte
+	NewAdminRole      [32]byte
+	Raw               *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryRoleAdminChangedEventName = "RoleAdminChanged"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryRoleAdminChanged) ContractEventName() string {
+	return AttestationRegistryRoleAdminChangedEventName
+}
+
+// UnpackRoleAdminChangedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RoleAdminChanged(bytes32 indexed role, bytes32 indexed previousAdminRole, bytes32 indexed newAdminRole)
+func (attestationRegistry *AttestationRegistry) UnpackRoleAdminChangedEvent(log *types.Log) (*AttestationRegistryRoleAdminChanged, error) {
+	event := "RoleAdminChanged"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryRoleAdminChanged)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryRoleGranted represents a RoleGranted event raised by the AttestationRegistry contract.
+type AttestationRegistryRoleGranted struct {
+	Role    [32]byte
+	Account common.Address
+	Sender  common.Address
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryRoleGrantedEventName = "RoleGranted"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryRoleGranted) ContractEventName() string {
+	return AttestationRegistryRoleGrantedEventName
+}
+
+// UnpackRoleGrantedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender)
+func (attestationRegistry *AttestationRegistry) UnpackRoleGrantedEvent(log *types.Log) (*AttestationRegistryRoleGranted, error) {
+	event := "RoleGranted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryRoleGranted)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationRegistryRoleRevoked represents a RoleRevoked event raised by the AttestationRegistry contract.
+type AttestationRegistryRoleRevoked struct {
+	Role    [32]byte
+	Account common.Address
+	Sender  common.Address
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationRegistryRoleRevokedEventName = "RoleRevoked"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationRegistryRoleRevoked) ContractEventName() string {
+	return AttestationRegistryRoleRevokedEventName
+}
+
+// UnpackRoleRevokedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender)
+func (attestationRegistry *AttestationRegistry) UnpackRoleRevokedEvent(log *types.Log) (*AttestationRegistryRoleRevoked, error) {
+	event := "RoleRevoked"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestationRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationRegistryRoleRevoked)
+	if len(log.Data) > 0 {
+		if err := attestationRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestationRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (attestationRegistry *AttestationRegistry) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["AccessControlBadConfirmation"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackAccessControlBadConfirmationError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["AccessControlUnauthorizedAccount"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackAccessControlUnauthorizedAccountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["AlreadyExpired"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackAlreadyExpiredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["AttestationTooOld"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackAttestationTooOldError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["DuplicateRelayer"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackDuplicateRelayerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["DuplicateSigner"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackDuplicateSignerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["ExpiryBeyondCap"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackExpiryBeyondCapError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["HighSSignature"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackHighSSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["InvalidExpiry"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackInvalidExpiryError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["InvalidLimits"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackInvalidLimitsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["InvalidRelayerSet"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackInvalidRelayerSetError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["InvalidShortString"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackInvalidShortStringError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["InvalidSignature"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackInvalidSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["InvalidTcbStatus"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackInvalidTcbStatusError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["InvalidTeeType"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackInvalidTeeTypeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["IssuedInFuture"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackIssuedInFutureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["LengthMismatch"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackLengthMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["MalformedAttestation"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackMalformedAttestationError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["MeasurementIdsExhausted"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackMeasurementIdsExhaustedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["MeasurementNotAllowed"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackMeasurementNotAllowedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["MeasurementSunsetPassed"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackMeasurementSunsetPassedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["MeasurementTeeTypeMismatch"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackMeasurementTeeTypeMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["NonceMismatch"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackNonceMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["NotAttestedSubject"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackNotAttestedSubjectError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["NotRequester"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackNotRequesterError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["RequestCooldown"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackRequestCooldownError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["RequestPending"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackRequestPendingError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["StaleAttestation"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackStaleAttestationError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["StringTooLong"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackStringTooLongError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["SubjectRevoked"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackSubjectRevokedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["SunsetOutOfRange"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackSunsetOutOfRangeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["TcbStatusBelowMinimum"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackTcbStatusBelowMinimumError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["TooFewSignatures"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackTooFewSignaturesError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["UnauthorizedSigner"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackUnauthorizedSignerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["ZeroRelayer"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackZeroRelayerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestationRegistry.abi.Errors["ZeroSubject"].ID.Bytes()[:4]) {
+		return attestationRegistry.UnpackZeroSubjectError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// AttestationRegistryAccessControlBadConfirmation represents a AccessControlBadConfirmation error raised by the AttestationRegistry contract.
+type AttestationRegistryAccessControlBadConfirmation struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AccessControlBadConfirmation()
+func AttestationRegistryAccessControlBadConfirmationErrorID() common.Hash {
+	return common.HexToHash("0x6697b23232a647058342c0724fe7c415cab25915b54e5dbc03f233173d37b41c")
+}
+
+// UnpackAccessControlBadConfirmationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AccessControlBadConfirmation()
+func (attestationRegistry *AttestationRegistry) UnpackAccessControlBadConfirmationError(raw []byte) (*AttestationRegistryAccessControlBadConfirmation, error) {
+	out := new(AttestationRegistryAccessControlBadConfirmation)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "AccessControlBadConfirmation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryAccessControlUnauthorizedAccount represents a AccessControlUnauthorizedAccount error raised by the AttestationRegistry contract.
+type AttestationRegistryAccessControlUnauthorizedAccount struct {
+	Account    common.Address
+	NeededRole [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AccessControlUnauthorizedAccount(address account, bytes32 neededRole)
+func AttestationRegistryAccessControlUnauthorizedAccountErrorID() common.Hash {
+	return common.HexToHash("0xe2517d3fbfae6f8515ef5ff1ccedc3933ab0cbbda0b492c06eb54ad10ef03b3e")
+}
+
+// UnpackAccessControlUnauthorizedAccountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AccessControlUnauthorizedAccount(address account, bytes32 neededRole)
+func (attestationRegistry *AttestationRegistry) UnpackAccessControlUnauthorizedAccountError(raw []byte) (*AttestationRegistryAccessControlUnauthorizedAccount, error) {
+	out := new(AttestationRegistryAccessControlUnauthorizedAccount)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "AccessControlUnauthorizedAccount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryAlreadyExpired represents a AlreadyExpired error raised by the AttestationRegistry contract.
+type AttestationRegistryAlreadyExpired struct {
+	ExpiresAt uint64
+	BlockTime *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyExpired(uint64 expiresAt, uint256 blockTime)
+func AttestationRegistryAlreadyExpiredErrorID() common.Hash {
+	return common.HexToHash("0x7459569f86737b5c7f93877afcea359c56651358f9a07811feb92389a5508617")
+}
+
+// UnpackAlreadyExpiredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyExpired(uint64 expiresAt, uint256 blockTime)
+func (attestationRegistry *AttestationRegistry) UnpackAlreadyExpiredError(raw []byte) (*AttestationRegistryAlreadyExpired, error) {
+	out := new(AttestationRegistryAlreadyExpired)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "AlreadyExpired", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryAttestationTooOld represents a AttestationTooOld error raised by the AttestationRegistry contract.
+type AttestationRegistryAttestationTooOld struct {
+	IssuedAt          uint64
+	BlockTime         *big.Int
+	MaxAttestationAge uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AttestationTooOld(uint64 issuedAt, uint256 blockTime, uint32 maxAttestationAge)
+func AttestationRegistryAttestationTooOldErrorID() common.Hash {
+	return common.HexToHash("0x1209f8cdf69c33e6f9752c5babdc649c6cfd8da8e5288915fd5124d7be1e668d")
+}
+
+// UnpackAttestationTooOldError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AttestationTooOld(uint64 issuedAt, uint256 blockTime, uint32 maxAttestationAge)
+func (attestationRegistry *AttestationRegistry) UnpackAttestationTooOldError(raw []byte) (*AttestationRegistryAttestationTooOld, error) {
+	out := new(AttestationRegistryAttestationTooOld)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "AttestationTooOld", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryDuplicateRelayer represents a DuplicateRelayer error raised by the AttestationRegistry contract.
+type AttestationRegistryDuplicateRelayer struct {
+	Relayer common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DuplicateRelayer(address relayer)
+func AttestationRegistryDuplicateRelayerErrorID() common.Hash {
+	return common.HexToHash("0xb17380a4ed4ee46fd3159463b7dffeeab73fbf2460675027036400ae095d7ea3")
+}
+
+// UnpackDuplicateRelayerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DuplicateRelayer(address relayer)
+func (attestationRegistry *AttestationRegistry) UnpackDuplicateRelayerError(raw []byte) (*AttestationRegistryDuplicateRelayer, error) {
+	out := new(AttestationRegistryDuplicateRelayer)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "DuplicateRelayer", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryDuplicateSigner represents a DuplicateSigner error raised by the AttestationRegistry contract.
+type AttestationRegistryDuplicateSigner struct {
+	Signer common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DuplicateSigner(address signer)
+func AttestationRegistryDuplicateSignerErrorID() common.Hash {
+	return common.HexToHash("0xe021c4f2415a9d8c855bf74014e55359de4df1d596d9a3336e25c64ca04465d6")
+}
+
+// UnpackDuplicateSignerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DuplicateSigner(address signer)
+func (attestationRegistry *AttestationRegistry) UnpackDuplicateSignerError(raw []byte) (*AttestationRegistryDuplicateSigner, error) {
+	out := new(AttestationRegistryDuplicateSigner)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "DuplicateSigner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryExpiryBeyondCap represents a ExpiryBeyondCap error raised by the AttestationRegistry contract.
+type AttestationRegistryExpiryBeyondCap struct {
+	ExpiresAt uint64
+	Cap       uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ExpiryBeyondCap(uint64 expiresAt, uint64 cap)
+func AttestationRegistryExpiryBeyondCapErrorID() common.Hash {
+	return common.HexToHash("0x5ec9fa38bbc44853563d1fe9561c7f565a6d486197f1e66f27f3f387cfcb4da5")
+}
+
+// UnpackExpiryBeyondCapError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ExpiryBeyondCap(uint64 expiresAt, uint64 cap)
+func (attestationRegistry *AttestationRegistry) UnpackExpiryBeyondCapError(raw []byte) (*AttestationRegistryExpiryBeyondCap, error) {
+	out := new(AttestationRegistryExpiryBeyondCap)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "ExpiryBeyondCap", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryHighSSignature represents a HighSSignature error raised by the AttestationRegistry contract.
+type AttestationRegistryHighSSignature struct {
+	Index *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error HighSSignature(uint256 index)
+func AttestationRegistryHighSSignatureErrorID() common.Hash {
+	return common.HexToHash("0xaac664e35240a070a4a3440d74512f1dfb976e6cca1480140535f2d2eea07463")
+}
+
+// UnpackHighSSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error HighSSignature(uint256 index)
+func (attestationRegistry *AttestationRegistry) UnpackHighSSignatureError(raw []byte) (*AttestationRegistryHighSSignature, error) {
+	out := new(AttestationRegistryHighSSignature)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "HighSSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryInvalidExpiry represents a InvalidExpiry error raised by the AttestationRegistry contract.
+type AttestationRegistryInvalidExpiry struct {
+	IssuedAt  uint64
+	ExpiresAt uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidExpiry(uint64 issuedAt, uint64 expiresAt)
+func AttestationRegistryInvalidExpiryErrorID() common.Hash {
+	return common.HexToHash("0xb3179af1e92a7cf6dc397f42d20a26a523c4d9c9a6e77b9e8e1ec98fe50c9614")
+}
+
+// UnpackInvalidExpiryError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidExpiry(uint64 issuedAt, uint64 expiresAt)
+func (attestationRegistry *AttestationRegistry) UnpackInvalidExpiryError(raw []byte) (*AttestationRegistryInvalidExpiry, error) {
+	out := new(AttestationRegistryInvalidExpiry)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "InvalidExpiry", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryInvalidLimits represents a InvalidLimits error raised by the AttestationRegistry contract.
+type AttestationRegistryInvalidLimits struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidLimits()
+func AttestationRegistryInvalidLimitsErrorID() common.Hash {
+	return common.HexToHash("0xe773e0a9ae121cd81ca04bd9aa3229df58d26b9322cf16184c8b97bd9cafe5b3")
+}
+
+// UnpackInvalidLimitsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidLimits()
+func (attestationRegistry *AttestationRegistry) UnpackInvalidLimitsError(raw []byte) (*AttestationRegistryInvalidLimits, error) {
+	out := new(AttestationRegistryInvalidLimits)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "InvalidLimits", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryInvalidRelayerSet represents a InvalidRelayerSet error raised by the AttestationRegistry contract.
+type AttestationRegistryInvalidRelayerSet struct {
+	Relayers  *big.Int
+	Threshold uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidRelayerSet(uint256 relayers, uint8 threshold)
+func AttestationRegistryInvalidRelayerSetErrorID() common.Hash {
+	return common.HexToHash("0xb05eca5ffb063e769ae15f5d2729bcdf736932215a76b93926de813bdc75ed6e")
+}
+
+// UnpackInvalidRelayerSetError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidRelayerSet(uint256 relayers, uint8 threshold)
+func (attestationRegistry *AttestationRegistry) UnpackInvalidRelayerSetError(raw []byte) (*AttestationRegistryInvalidRelayerSet, error) {
+	out := new(AttestationRegistryInvalidRelayerSet)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "InvalidRelayerSet", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryInvalidShortString represents a InvalidShortString error raised by the AttestationRegistry contract.
+type AttestationRegistryInvalidShortString struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidShortString()
+func AttestationRegistryInvalidShortStringErrorID() common.Hash {
+	return common.HexToHash("0xb3512b0c6163e5f0bafab72bb631b9d58cd7a731b082f910338aa21c83d5c274")
+}
+
+// UnpackInvalidShortStringError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidShortString()
+func (attestationRegistry *AttestationRegistry) UnpackInvalidShortStringError(raw []byte) (*AttestationRegistryInvalidShortString, error) {
+	out := new(AttestationRegistryInvalidShortString)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "InvalidShortString", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryInvalidSignature represents a InvalidSignature error raised by the AttestationRegistry contract.
+type AttestationRegistryInvalidSignature struct {
+	Index *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidSignature(uint256 index)
+func AttestationRegistryInvalidSignatureErrorID() common.Hash {
+	return common.HexToHash("0x52bf9848f4f569cd5e845a26f8524878f8ac004dcaace7433d78683624c84a76")
+}
+
+// UnpackInvalidSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidSignature(uint256 index)
+func (attestationRegistry *AttestationRegistry) UnpackInvalidSignatureError(raw []byte) (*AttestationRegistryInvalidSignature, error) {
+	out := new(AttestationRegistryInvalidSignature)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "InvalidSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryInvalidTcbStatus represents a InvalidTcbStatus error raised by the AttestationRegistry contract.
+type AttestationRegistryInvalidTcbStatus struct {
+	TcbStatus uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidTcbStatus(uint8 tcbStatus)
+func AttestationRegistryInvalidTcbStatusErrorID() common.Hash {
+	return common.HexToHash("0x98266cc9c454ec998fab8ca2cb08df8a031e0e65e46c0cdbdbc199b831e72152")
+}
+
+// UnpackInvalidTcbStatusError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidTcbStatus(uint8 tcbStatus)
+func (attestationRegistry *AttestationRegistry) UnpackInvalidTcbStatusError(raw []byte) (*AttestationRegistryInvalidTcbStatus, error) {
+	out := new(AttestationRegistryInvalidTcbStatus)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "InvalidTcbStatus", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryInvalidTeeType represents a InvalidTeeType error raised by the AttestationRegistry contract.
+type AttestationRegistryInvalidTeeType struct {
+	TeeType uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidTeeType(uint8 teeType)
+func AttestationRegistryInvalidTeeTypeErrorID() common.Hash {
+	return common.HexToHash("0x55f4b95e3f15869bfaa1766c71e31a1f9e890a28a895dbc06d82c77d4128092a")
+}
+
+// UnpackInvalidTeeTypeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidTeeType(uint8 teeType)
+func (attestationRegistry *AttestationRegistry) UnpackInvalidTeeTypeError(raw []byte) (*AttestationRegistryInvalidTeeType, error) {
+	out := new(AttestationRegistryInvalidTeeType)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "InvalidTeeType", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryIssuedInFuture represents a IssuedInFuture error raised by the AttestationRegistry contract.
+type AttestationRegistryIssuedInFuture struct {
+	IssuedAt  uint64
+	BlockTime *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error IssuedInFuture(uint64 issuedAt, uint256 blockTime)
+func AttestationRegistryIssuedInFutureErrorID() common.Hash {
+	return common.HexToHash("0xa744348c0174ea1f3b17965add9c11654672ea8e6414556f26c470d29d151033")
+}
+
+// UnpackIssuedInFutureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error IssuedInFuture(uint64 issuedAt, uint256 blockTime)
+func (attestationRegistry *AttestationRegistry) UnpackIssuedInFutureError(raw []byte) (*AttestationRegistryIssuedInFuture, error) {
+	out := new(AttestationRegistryIssuedInFuture)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "IssuedInFuture", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryLengthMismatch represents a LengthMismatch error raised by the AttestationRegistry contract.
+type AttestationRegistryLengthMismatch struct {
+	Attestations  *big.Int
+	SignatureSets *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error LengthMismatch(uint256 attestations, uint256 signatureSets)
+func AttestationRegistryLengthMismatchErrorID() common.Hash {
+	return common.HexToHash("0xab8b67c6893c59617ef3ba4b4b942e9791f2572db2fdb32028356532f3b7396a")
+}
+
+// UnpackLengthMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error LengthMismatch(uint256 attestations, uint256 signatureSets)
+func (attestationRegistry *AttestationRegistry) UnpackLengthMismatchError(raw []byte) (*AttestationRegistryLengthMismatch, error) {
+	out := new(AttestationRegistryLengthMismatch)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "LengthMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryMalformedAttestation represents a MalformedAttestation error raised by the AttestationRegistry contract.
+type AttestationRegistryMalformedAttestation struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MalformedAttestation()
+func AttestationRegistryMalformedAttestationErrorID() common.Hash {
+	return common.HexToHash("0xe13ced0b3d2df7d603e1bf7f34d139799b5d71a26b8da2588f09491b3635f527")
+}
+
+// UnpackMalformedAttestationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MalformedAttestation()
+func (attestationRegistry *AttestationRegistry) UnpackMalformedAttestationError(raw []byte) (*AttestationRegistryMalformedAttestation, error) {
+	out := new(AttestationRegistryMalformedAttestation)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "MalformedAttestation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryMeasurementIdsExhausted represents a MeasurementIdsExhausted error raised by the AttestationRegistry contract.
+type AttestationRegistryMeasurementIdsExhausted struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MeasurementIdsExhausted()
+func AttestationRegistryMeasurementIdsExhaustedErrorID() common.Hash {
+	return common.HexToHash("0x12836acc8c05d9aae47748979309d4ee2606b729814f0bf80cfb2a3b5cff257e")
+}
+
+// UnpackMeasurementIdsExhaustedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MeasurementIdsExhausted()
+func (attestationRegistry *AttestationRegistry) UnpackMeasurementIdsExhaustedError(raw []byte) (*AttestationRegistryMeasurementIdsExhausted, error) {
+	out := new(AttestationRegistryMeasurementIdsExhausted)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "MeasurementIdsExhausted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryMeasurementNotAllowed represents a MeasurementNotAllowed error raised by the AttestationRegistry contract.
+type AttestationRegistryMeasurementNotAllowed struct {
+	MeasurementHash [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MeasurementNotAllowed(bytes32 measurementHash)
+func AttestationRegistryMeasurementNotAllowedErrorID() common.Hash {
+	return common.HexToHash("0x9bdbf576effa9578e0d2824c76ebb757a228f9d18398d4c5e67c2a83f4398936")
+}
+
+// UnpackMeasurementNotAllowedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MeasurementNotAllowed(bytes32 measurementHash)
+func (attestationRegistry *AttestationRegistry) UnpackMeasurementNotAllowedError(raw []byte) (*AttestationRegistryMeasurementNotAllowed, error) {
+	out := new(AttestationRegistryMeasurementNotAllowed)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "MeasurementNotAllowed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryMeasurementSunsetPassed represents a MeasurementSunsetPassed error raised by the AttestationRegistry contract.
+type AttestationRegistryMeasurementSunsetPassed struct {
+	MeasurementHash [32]byte
+	SunsetAt        uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MeasurementSunsetPassed(bytes32 measurementHash, uint64 sunsetAt)
+func AttestationRegistryMeasurementSunsetPassedErrorID() common.Hash {
+	return common.HexToHash("0x29d9cb0d7f82947ed98e4d36b291b9b44c00bcf1e2e399b5fb2328a7ed69ebfd")
+}
+
+// UnpackMeasurementSunsetPassedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MeasurementSunsetPassed(bytes32 measurementHash, uint64 sunsetAt)
+func (attestationRegistry *AttestationRegistry) UnpackMeasurementSunsetPassedError(raw []byte) (*AttestationRegistryMeasurementSunsetPassed, error) {
+	out := new(AttestationRegistryMeasurementSunsetPassed)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "MeasurementSunsetPassed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryMeasurementTeeTypeMismatch represents a MeasurementTeeTypeMismatch error raised by the AttestationRegistry contract.
+type AttestationRegistryMeasurementTeeTypeMismatch struct {
+	MeasurementHash [32]byte
+	AllowedTeeType  uint8
+	TeeType         uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MeasurementTeeTypeMismatch(bytes32 measurementHash, uint8 allowedTeeType, uint8 teeType)
+func AttestationRegistryMeasurementTeeTypeMismatchErrorID() common.Hash {
+	return common.HexToHash("0xdee06ecf6ba02a54bdb784cfce5bba7372ff72aa085affd13d3e8992a2dbdb9f")
+}
+
+// UnpackMeasurementTeeTypeMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MeasurementTeeTypeMismatch(bytes32 measurementHash, uint8 allowedTeeType, uint8 teeType)
+func (attestationRegistry *AttestationRegistry) UnpackMeasurementTeeTypeMismatchError(raw []byte) (*AttestationRegistryMeasurementTeeTypeMismatch, error) {
+	out := new(AttestationRegistryMeasurementTeeTypeMismatch)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "MeasurementTeeTypeMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryNonceMismatch represents a NonceMismatch error raised by the AttestationRegistry contract.
+type AttestationRegistryNonceMismatch struct {
+	Nonce        [32]byte
+	PendingNonce [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NonceMismatch(bytes32 nonce, bytes32 pendingNonce)
+func AttestationRegistryNonceMismatchErrorID() common.Hash {
+	return common.HexToHash("0xc256c19a5219783a3c912f009332c1370bc67151767931c93b4c738fec2f88b1")
+}
+
+// UnpackNonceMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NonceMismatch(bytes32 nonce, bytes32 pendingNonce)
+func (attestationRegistry *AttestationRegistry) UnpackNonceMismatchError(raw []byte) (*AttestationRegistryNonceMismatch, error) {
+	out := new(AttestationRegistryNonceMismatch)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "NonceMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryNotAttestedSubject represents a NotAttestedSubject error raised by the AttestationRegistry contract.
+type AttestationRegistryNotAttestedSubject struct {
+	Subject common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotAttestedSubject(address subject)
+func AttestationRegistryNotAttestedSubjectErrorID() common.Hash {
+	return common.HexToHash("0x3611c37c63bb729e3d47b374837e056c86cadb5d3f6da5c5ddb7fecc9b9d0927")
+}
+
+// UnpackNotAttestedSubjectError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotAttestedSubject(address subject)
+func (attestationRegistry *AttestationRegistry) UnpackNotAttestedSubjectError(raw []byte) (*AttestationRegistryNotAttestedSubject, error) {
+	out := new(AttestationRegistryNotAttestedSubject)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "NotAttestedSubject", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryNotRequester represents a NotRequester error raised by the AttestationRegistry contract.
+type AttestationRegistryNotRequester struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotRequester(address caller)
+func AttestationRegistryNotRequesterErrorID() common.Hash {
+	return common.HexToHash("0xe7f1421f72442396b7cd8fc54e89f513ecab56880dea9d325bcffa8ae531bd9e")
+}
+
+// UnpackNotRequesterError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotRequester(address caller)
+func (attestationRegistry *AttestationRegistry) UnpackNotRequesterError(raw []byte) (*AttestationRegistryNotRequester, error) {
+	out := new(AttestationRegistryNotRequester)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "NotRequester", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryRequestCooldown represents a RequestCooldown error raised by the AttestationRegistry contract.
+type AttestationRegistryRequestCooldown struct {
+	Subject     common.Address
+	AvailableAt uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RequestCooldown(address subject, uint64 availableAt)
+func AttestationRegistryRequestCooldownErrorID() common.Hash {
+	return common.HexToHash("0x6e4da0ef49ed41ca2b280c2777fe61a03d836c376e24262c5025bd517bcdee38")
+}
+
+// UnpackRequestCooldownError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RequestCooldown(address subject, uint64 availableAt)
+func (attestationRegistry *AttestationRegistry) UnpackRequestCooldownError(raw []byte) (*AttestationRegistryRequestCooldown, error) {
+	out := new(AttestationRegistryRequestCooldown)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "RequestCooldown", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryRequestPending represents a RequestPending error raised by the AttestationRegistry contract.
+type AttestationRegistryRequestPending struct {
+	Subject  common.Address
+	Deadline uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RequestPending(address subject, uint64 deadline)
+func AttestationRegistryRequestPendingErrorID() common.Hash {
+	return common.HexToHash("0xfd6d873192ff736beded4e94f9c86fce3413961b5009837899421fa1879ffccb")
+}
+
+// UnpackRequestPendingError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RequestPending(address subject, uint64 deadline)
+func (attestationRegistry *AttestationRegistry) UnpackRequestPendingError(raw []byte) (*AttestationRegistryRequestPending, error) {
+	out := new(AttestationRegistryRequestPending)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "RequestPending", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryStaleAttestation represents a StaleAttestation error raised by the AttestationRegistry contract.
+type AttestationRegistryStaleAttestation struct {
+	IssuedAt        uint64
+	CurrentIssuedAt uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error StaleAttestation(uint64 issuedAt, uint64 currentIssuedAt)
+func AttestationRegistryStaleAttestationErrorID() common.Hash {
+	return common.HexToHash("0x348ad5250b2eb772feeca604eac5e492198bed460bb8f9fe6497869e3223ca47")
+}
+
+// UnpackStaleAttestationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error StaleAttestation(uint64 issuedAt, uint64 currentIssuedAt)
+func (attestationRegistry *AttestationRegistry) UnpackStaleAttestationError(raw []byte) (*AttestationRegistryStaleAttestation, error) {
+	out := new(AttestationRegistryStaleAttestation)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "StaleAttestation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryStringTooLong represents a StringTooLong error raised by the AttestationRegistry contract.
+type AttestationRegistryStringTooLong struct {
+	Str string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error StringTooLong(string str)
+func AttestationRegistryStringTooLongErrorID() common.Hash {
+	return common.HexToHash("0x305a27a93f8e33b7392df0a0f91d6fc63847395853c45991eec52dbf24d72381")
+}
+
+// UnpackStringTooLongError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error StringTooLong(string str)
+func (attestationRegistry *AttestationRegistry) UnpackStringTooLongError(raw []byte) (*AttestationRegistryStringTooLong, error) {
+	out := new(AttestationRegistryStringTooLong)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "StringTooLong", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistrySubjectRevoked represents a SubjectRevoked error raised by the AttestationRegistry contract.
+type AttestationRegistrySubjectRevoked struct {
+	Subject common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SubjectRevoked(address subject)
+func AttestationRegistrySubjectRevokedErrorID() common.Hash {
+	return common.HexToHash("0xc6b9a89beb70964a9d56bda223e4f68d265f1e75ae42ab0eabec2bb8b65b2fe5")
+}
+
+// UnpackSubjectRevokedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SubjectRevoked(address subject)
+func (attestationRegistry *AttestationRegistry) UnpackSubjectRevokedError(raw []byte) (*AttestationRegistrySubjectRevoked, error) {
+	out := new(AttestationRegistrySubjectRevoked)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "SubjectRevoked", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistrySunsetOutOfRange represents a SunsetOutOfRange error raised by the AttestationRegistry contract.
+type AttestationRegistrySunsetOutOfRange struct {
+	SunsetAt uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SunsetOutOfRange(uint64 sunsetAt)
+func AttestationRegistrySunsetOutOfRangeErrorID() common.Hash {
+	return common.HexToHash("0xcf125d508a9b5af40f5bf2b693cc5ebc8780be1acb15e5cc46f4fd5fc0746072")
+}
+
+// UnpackSunsetOutOfRangeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SunsetOutOfRange(uint64 sunsetAt)
+func (attestationRegistry *AttestationRegistry) UnpackSunsetOutOfRangeError(raw []byte) (*AttestationRegistrySunsetOutOfRange, error) {
+	out := new(AttestationRegistrySunsetOutOfRange)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "SunsetOutOfRange", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryTcbStatusBelowMinimum represents a TcbStatusBelowMinimum error raised by the AttestationRegistry contract.
+type AttestationRegistryTcbStatusBelowMinimum struct {
+	TcbStatus uint8
+	Minimum   uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TcbStatusBelowMinimum(uint8 tcbStatus, uint8 minimum)
+func AttestationRegistryTcbStatusBelowMinimumErrorID() common.Hash {
+	return common.HexToHash("0x9248ece92611d5e4941371c0579e8adf3ba1eb1979c9962a8c4fadfa51d6fefd")
+}
+
+// UnpackTcbStatusBelowMinimumError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TcbStatusBelowMinimum(uint8 tcbStatus, uint8 minimum)
+func (attestationRegistry *AttestationRegistry) UnpackTcbStatusBelowMinimumError(raw []byte) (*AttestationRegistryTcbStatusBelowMinimum, error) {
+	out := new(AttestationRegistryTcbStatusBelowMinimum)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "TcbStatusBelowMinimum", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryTooFewSignatures represents a TooFewSignatures error raised by the AttestationRegistry contract.
+type AttestationRegistryTooFewSignatures struct {
+	Valid     *big.Int
+	Threshold uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TooFewSignatures(uint256 valid, uint8 threshold)
+func AttestationRegistryTooFewSignaturesErrorID() common.Hash {
+	return common.HexToHash("0xafe90aa2bb618d53f6d34414e0cb669478e387bb8b204f1cd150572781c084bb")
+}
+
+// UnpackTooFewSignaturesError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TooFewSignatures(uint256 valid, uint8 threshold)
+func (attestationRegistry *AttestationRegistry) UnpackTooFewSignaturesError(raw []byte) (*AttestationRegistryTooFewSignatures, error) {
+	out := new(AttestationRegistryTooFewSignatures)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "TooFewSignatures", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryUnauthorizedSigner represents a UnauthorizedSigner error raised by the AttestationRegistry contract.
+type AttestationRegistryUnauthorizedSigner struct {
+	Signer common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnauthorizedSigner(address signer)
+func AttestationRegistryUnauthorizedSignerErrorID() common.Hash {
+	return common.HexToHash("0xe74c68bb993e73919e866390e0cc22a439201221161fb990df5107b6ba4cfc3a")
+}
+
+// UnpackUnauthorizedSignerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnauthorizedSigner(address signer)
+func (attestationRegistry *AttestationRegistry) UnpackUnauthorizedSignerError(raw []byte) (*AttestationRegistryUnauthorizedSigner, error) {
+	out := new(AttestationRegistryUnauthorizedSigner)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "UnauthorizedSigner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryZeroRelayer represents a ZeroRelayer error raised by the AttestationRegistry contract.
+type AttestationRegistryZeroRelayer struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroRelayer()
+func AttestationRegistryZeroRelayerErrorID() common.Hash {
+	return common.HexToHash("0x9d799ba3e28364d5f80f8ee1031162c0da8bb6b659646f70216862571d915901")
+}
+
+// UnpackZeroRelayerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroRelayer()
+func (attestationRegistry *AttestationRegistry) UnpackZeroRelayerError(raw []byte) (*AttestationRegistryZeroRelayer, error) {
+	out := new(AttestationRegistryZeroRelayer)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "ZeroRelayer", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationRegistryZeroSubject represents a ZeroSubject error raised by the AttestationRegistry contract.
+type AttestationRegistryZeroSubject struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroSubject()
+func AttestationRegistryZeroSubjectErrorID() common.Hash {
+	return common.HexToHash("0x8782a30736fc3516e88eb3dbb2b5fb043e2316fd6bb31ece74cd613512fb4520")
+}
+
+// UnpackZeroSubjectError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroSubject()
+func (attestationRegistry *AttestationRegistry) UnpackZeroSubjectError(raw []byte) (*AttestationRegistryZeroSubject, error) {
+	out := new(AttestationRegistryZeroSubject)
+	if err := attestationRegistry.abi.UnpackIntoInterface(out, "ZeroSubject", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
