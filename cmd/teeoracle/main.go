@@ -20,7 +20,9 @@ type command struct {
 
 var commands = map[string]command{
 	"registry": {runRegistry, "operate a registry: deploy|allow|revoke|sunset|request|status"},
-	"bench":    {runBench, "benchmarks: gas|verify|relay [--json]"},
+	"bench":    {runBench, "benchmarks: gas|verify [--json]"},
+	"verify":   {runVerify, "verify evidence offline: [--json] [--roots PEM] [--collateral DIR] [--at RFC3339] [--policy FILE] EVIDENCE"},
+	"measure":  {runMeasure, "print the measurement hash of evidence and the registers it covers"},
 }
 
 func main() {

@@ -1,14 +1,14 @@
 package main
 
 import (
-	"errors"
-
 	"github.com/teeoracle/teeoracle/verifier"
+	verifiertesting "github.com/teeoracle/teeoracle/verifier/testing"
 )
 
 // testRootsOptions returns the simulated attesters' INSECURE test roots for
-// `verify --insecure-test-roots`. This stub is the only place that knows about test
-// roots; it is replaced by a version that returns verifier/testing's roots.
-func testRootsOptions() (*verifier.Roots, error) {
-	return nil, errors.New("test roots not built in")
-}
+// `verify --insecure-test-roots` (SPEC §9: only with that explicit flag). cmd/ is the one
+// production package allowed to know them.
+func testRootsOptions() (*verifier.Roots, error) { return verifiertesting.Roots(), nil }
+
+// testGetter serves the simulated attesters' endorsements (VCEKs, chains, CRL) from memory.
+func testGetter() verifier.HTTPSGetter { return verifiertesting.Getter() }

@@ -163,10 +163,21 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
         memo.separator = _domainSeparatorV4();
         reasons = new bytes4[](a.length);
         for (uint256 i; i < a.length; ++i) {
-            bytes4 reason = _attest(memo, a[i], signatures[i], false);
+            // Indexing by hand skips the ABI decoder's per-item offset checks. A corrupt signatures
+            // offset only makes its reads return zeros past the calldata end, which is an invalid
+            // signature, so the item is rejected like any other.
+            Attestation calldata item;
+            bytes[] calldata sigs;
+            assembly ("memory-safe") {
+                item := add(a.offset, mul(i, 0x120))
+                let p := add(signatures.offset, calldataload(add(signatures.offset, shl(5, i))))
+                sigs.length := calldataload(p)
+                sigs.offset := add(p, 0x20)
+            }
+            bytes4 reason = _attest(memo, item, sigs, false);
             if (reason != bytes4(0)) {
                 reasons[i] = reason;
-                emit AttestationRejected(a[i].subject, i, reason);
+                emit AttestationRejected(item.subject, i, reason);
             }
         }
     }
