@@ -148,7 +148,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
     function attest(Attestation calldata a, bytes[] calldata signatures) external {
         Memo memory memo;
         memo.separator = _domainSeparatorV4();
-        _attest(memo, a, signatures, true);
+        if (!_tryFast(memo, a, signatures)) _attest(memo, a, signatures, true);
     }
 
     /// @notice Records many attestations in one transaction. An item that fails is skipped and reported by an
@@ -174,6 +174,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
                 sigs.length := calldataload(p)
                 sigs.offset := add(p, 0x20)
             }
+            if (_tryFast(memo, item, sigs)) continue;
             bytes4 reason = _attest(memo, item, sigs, false);
             if (reason != bytes4(0)) {
                 reasons[i] = reason;
@@ -222,6 +223,113 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
     /// @dev Set in `_relayerWord[r]` while `r` is an authorized relayer; the low bits hold the config copy.
     uint256 private constant RELAYER_FLAG = 1 << 255;
     uint256 private constant SECP256K1_HALF_N = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
+
+    /// @dev The common case in one assembly block: one signature, threshold 1, no pending request, every rule
+    /// met. Records the attestation and returns true; returns false, having written nothing, whenever
+    /// anything is off, and `_attest` then decides (and names the reason). It bails out before recovering
+    /// the signature when a request is pending, so fulfilments do not pay for a second ecrecover.
+    /// Memo layout: separator, measurementHash, measurementWord, signer, signerWord (0x20 each).
+    function _tryFast(Memo memory memo, Attestation calldata a, bytes[] calldata signatures)
+        private
+        returns (bool recorded)
+    {
+        bytes32 typeHash = ATTESTATION_TYPEHASH;
+        bytes32 topic = Attested.selector;
+        assembly ("memory-safe") {
+            for {} eq(signatures.length, 1) {} {
+                let subject := calldataload(a)
+                let teeType := calldataload(add(a, 0x20))
+                let measurementHash := calldataload(add(a, 0x40))
+                let tcb := calldataload(add(a, 0x60))
+                let issuedAt := calldataload(add(a, 0x80))
+                let expiresAt := calldataload(add(a, 0xa0))
+
+                let m := mload(add(memo, 0x40))
+                if or(iszero(m), iszero(eq(measurementHash, mload(add(memo, 0x20))))) {
+                    mstore(0x00, measurementHash)
+                    mstore(0x20, _measurementByHash.slot)
+                    m := sload(keccak256(0x00, 0x40))
+                    mstore(add(memo, 0x20), measurementHash)
+                    mstore(add(memo, 0x40), m)
+                }
+                // A dirty subject only selects a wrong slot here; the range check below rejects it before
+                // anything is written.
+                mstore(0x00, subject)
+                mstore(0x20, _records.slot)
+                let recSlot := keccak256(0x00, 0x40)
+                let rec := sload(recSlot)
+                if and(shr(REC_DEADLINE, rec), MASK40) { break }
+
+                let p := mload(0x40)
+                mstore(p, typeHash)
+                calldatacopy(add(p, 0x20), a, 0x120)
+                let structHash := keccak256(p, 0x140)
+                mstore(p, shl(240, 0x1901))
+                mstore(add(p, 0x02), mload(memo))
+                mstore(add(p, 0x22), structHash)
+                let digest := keccak256(p, 0x42)
+
+                let sig := add(signatures.offset, calldataload(signatures.offset))
+                let s := calldataload(add(sig, 0x40))
+                mstore(p, digest)
+                mstore(add(p, 0x20), byte(0, calldataload(add(sig, 0x60))))
+                mstore(add(p, 0x40), calldataload(add(sig, 0x20)))
+                mstore(add(p, 0x60), s)
+                let signer := 0
+                if and(eq(calldataload(sig), 65), iszero(gt(s, SECP256K1_HALF_N))) {
+                    // The precompile returns nothing for an invalid signature (v not 27/28 included).
+                    if staticcall(gas(), 1, p, 0x80, 0x00, 0x20) { if eq(returndatasize(), 0x20) { signer := mload(0x00) } }
+                }
+                let cfg := mload(add(memo, 0x80))
+                if iszero(eq(signer, mload(add(memo, 0x60)))) {
+                    mstore(0x00, signer)
+                    mstore(0x20, _relayerWord.slot)
+                    cfg := sload(keccak256(0x00, 0x40))
+                    if shr(255, cfg) {
+                        mstore(add(memo, 0x60), signer)
+                        mstore(add(memo, 0x80), cfg)
+                    }
+                }
+
+                let ts := timestamp()
+                // An authorized relayer signed, and one signature is enough.
+                let bad := or(iszero(shr(255, cfg)), gt(and(cfg, MASK8), 1))
+                // The same rules as _fastCheck.
+                bad := or(bad, or(or(shr(160, subject), shr(8, teeType)), or(shr(8, tcb), or(shr(64, issuedAt), shr(64, expiresAt)))))
+                bad := or(bad, iszero(subject))
+                bad := or(bad, iszero(or(eq(teeType, 1), eq(teeType, 2))))
+                bad := or(bad, gt(tcb, 6))
+                bad := or(bad, gt(issuedAt, ts))
+                bad := or(bad, gt(sub(ts, issuedAt), and(shr(C_MAX_AGE, cfg), MASK32)))
+                bad := or(bad, iszero(gt(expiresAt, issuedAt)))
+                bad := or(bad, gt(expiresAt, add(issuedAt, and(shr(C_MAX_VALIDITY, cfg), MASK32))))
+                bad := or(bad, iszero(gt(expiresAt, ts)))
+                bad := or(bad, iszero(and(shr(M_ALLOWED, m), MASK8)))
+                bad := or(bad, iszero(eq(and(shr(M_TEE, m), MASK8), teeType)))
+                let sunset := and(shr(M_SUNSET, m), MASK40)
+                bad := or(bad, and(iszero(iszero(sunset)), iszero(lt(ts, sunset))))
+                let minimum := and(shr(mul(8, teeType), cfg), MASK8)
+                bad := or(bad, and(iszero(iszero(minimum)), or(iszero(tcb), gt(tcb, minimum))))
+                bad := or(bad, and(shr(REC_REVOKED, rec), MASK8))
+                bad := or(bad, iszero(gt(issuedAt, and(rec, MASK40))))
+                if bad { break }
+
+                sstore(
+                    recSlot,
+                    or(
+                        or(or(issuedAt, shl(40, expiresAt)), and(rec, shl(REC_LAST_REQUEST, MASK40))),
+                        or(shl(REC_MEASUREMENT, and(m, MASK32)), or(shl(REC_TEE, teeType), shl(REC_TCB, tcb)))
+                    )
+                )
+                mstore(p, teeType)
+                mstore(add(p, 0x20), tcb)
+                calldatacopy(add(p, 0x40), add(a, 0x80), 0xa0)
+                log3(p, 0xe0, topic, subject, measurementHash)
+                recorded := 1
+                break
+            }
+        }
+    }
 
     /// @dev Checks and records one attestation. With `strict` a failing check reverts with its custom error;
     /// without it the error's selector is returned and nothing is written.
