@@ -62,6 +62,10 @@ type Options struct {
 	// is the point: a key that never existed outside the TEE is what the quote vouches for.
 	// Pass one only to keep a key across restarts (for example one unsealed by the caller).
 	Key *ecdsa.PrivateKey
+	// SealPath, if set, keeps the subject key across restarts: the key is sealed there with a
+	// secret only this guest image on this machine can derive (the Provider must implement
+	// Sealer), and unsealed on the next start. Exclusive with Key.
+	SealPath string
 	// AppData supplies report_data[32:64] for each piece of evidence, for example the hash
 	// of a second key the workload wants bound to its subject. Nil means zero.
 	AppData func() common.Hash
@@ -107,13 +111,27 @@ func New(opts Options) (*Agent, error) {
 		return nil, fmt.Errorf("agent: provider reports TEE %s, want sev-snp or tdx", tee)
 	}
 	key := opts.Key
-	if key == nil {
+	switch {
+	case key != nil && opts.SealPath != "":
+		return nil, errors.New("agent: both Key and SealPath given, want one")
+	case key != nil:
+		if key.Curve != crypto.S256() {
+			return nil, errors.New("agent: subject key is not a secp256k1 key; the registry recovers secp256k1 signatures only")
+		}
+	case opts.SealPath != "":
+		s, ok := opts.Provider.(Sealer)
+		if !ok {
+			return nil, fmt.Errorf("agent: the %s provider cannot seal (it has no TEE-derived sealing key), so SealPath is unavailable", opts.Provider.TEE())
+		}
+		var err error
+		if key, _, err = loadOrCreateSealedKey(opts.SealPath, s); err != nil {
+			return nil, fmt.Errorf("agent: %w", err)
+		}
+	default:
 		var err error
 		if key, err = crypto.GenerateKey(); err != nil {
 			return nil, fmt.Errorf("agent: generating the subject key: %w", err)
 		}
-	} else if key.Curve != crypto.S256() {
-		return nil, errors.New("agent: subject key is not a secp256k1 key; the registry recovers secp256k1 signatures only")
 	}
 	for _, c := range opts.AllowedChains {
 		if c == 0 {

@@ -151,6 +151,8 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		{"bad TEE", agent.Options{Provider: &fakeProvider{tee: 7}}, "want sev-snp or tdx"},
 		{"P-256 key", agent.Options{Provider: &fakeProvider{}, Key: p256}, "not a secp256k1 key"},
 		{"chain 0 allowed", agent.Options{Provider: &fakeProvider{}, AllowedChains: []uint64{1, 0}}, "chain id 0"},
+		{"sealing without a sealer", agent.Options{Provider: &fakeProvider{}, SealPath: "/nonexistent/k"}, "cannot seal"},
+		{"key and seal path", agent.Options{Provider: &fakeProvider{}, Key: p256, SealPath: "/nonexistent/k"}, "both Key and SealPath"},
 	} {
 		if _, err := agent.New(tc.opts); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got %v, want an error containing %q", tc.name, err, tc.want)
@@ -433,10 +435,10 @@ func TestHandlerMethodsAndPaths(t *testing.T) {
 	srv := httptest.NewServer(a.Handler())
 	defer srv.Close()
 	url := evidenceURL(srv.URL, testNonce, testChain, testRegistry)
-	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete} {
+	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodHead} {
 		status, hdr, body := get(t, m, url)
-		if status != http.StatusMethodNotAllowed || hdr.Get("Allow") != "GET, HEAD" || !strings.Contains(string(body), "want GET") {
-			t.Errorf("%s: status %d Allow %q body %s, want 405 with Allow: GET, HEAD", m, status, hdr.Get("Allow"), body)
+		if status != http.StatusMethodNotAllowed || hdr.Get("Allow") != "GET" || (m != http.MethodHead && !strings.Contains(string(body), "want GET")) {
+			t.Errorf("%s: status %d Allow %q body %s, want 405 with Allow: GET", m, status, hdr.Get("Allow"), body)
 		}
 	}
 	if status, _, body := get(t, http.MethodGet, srv.URL+"/livez"); status != 200 || !strings.Contains(string(body), "true") {

@@ -37,11 +37,12 @@ func (a *Agent) Handler() http.Handler {
 	return mux
 }
 
-// getOnly rejects every method but GET (and HEAD, which net/http answers without a body).
+// getOnly rejects every method but GET. HEAD too: on /v1/evidence it would spend a device
+// call on a response nobody reads.
 func getOnly(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.Header().Set("Allow", "GET, HEAD")
+		if r.Method != http.MethodGet {
+			w.Header().Set("Allow", "GET")
 			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s is not allowed, want GET", r.Method))
 			return
 		}

@@ -85,12 +85,16 @@ func (p *Provider) Attest(_ context.Context, reportData [64]byte) (report, certs
 			vmpl = int(*p.vmpl)
 		}
 		report, certs, err = client.GetRawExtendedReportAtVmpl(p.device, reportData, vmpl)
-		if err != nil {
-			// A host that stores no certificates fails the extended request; a plain report
-			// still verifies, with the VCEK fetched from AMD KDS.
+		if err != nil || len(report) == 0 {
+			// A host that stores no certificates fails the extended request (or, through
+			// go-sev-guest, answers it with no report at all); a plain report still
+			// verifies, with the VCEK fetched from AMD KDS.
 			var plainErr error
 			report, plainErr = client.GetRawReportAtVmpl(p.device, reportData, vmpl)
 			if plainErr != nil {
+				if err == nil {
+					err = errors.New("no report")
+				}
 				return nil, nil, fmt.Errorf("SEV-SNP extended report: %w (plain report: %v)", err, plainErr)
 			}
 			certs = nil
@@ -124,4 +128,37 @@ func check(report, certs []byte, reportData [64]byte) ([]byte, error) {
 		return nil, fmt.Errorf("SEV-SNP host returned a malformed certificate table: %w", err)
 	}
 	return table.Marshal(), nil
+}
+
+// SealingKey implements agent.Sealer with an SEV-SNP derived key (MSG_KEY_REQ) rooted in the
+// chip's VCEK secret and mixed with the guest's MEASUREMENT and policy: the same image on
+// the same chip derives it again after a reboot, any other image or chip cannot. Anyone
+// running this exact image on this chip can, which is who the quote vouches for anyway.
+// It needs /dev/sev-guest (configfs-tsm has no key request) at the configured VMPL or 0.
+func (p *Provider) SealingKey() ([32]byte, error) {
+	d := p.device
+	if d == nil {
+		ld, err := client.OpenDevice()
+		if err != nil {
+			return [32]byte{}, fmt.Errorf("SEV-SNP sealing needs /dev/sev-guest: %w", err)
+		}
+		defer ld.Close()
+		d = ld
+	}
+	var vmpl uint32
+	if p.vmpl != nil {
+		vmpl = uint32(*p.vmpl)
+	}
+	resp, err := client.GetDerivedKeyAcknowledgingItsLimitations(d, &client.SnpDerivedKeyReq{
+		UseVCEK:          true,
+		GuestFieldSelect: client.GuestFieldSelect{Measurement: true, GuestPolicy: true},
+		Vmpl:             vmpl,
+	})
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("SEV-SNP derived key: %w", err)
+	}
+	if resp.Data == ([32]byte{}) {
+		return [32]byte{}, errors.New("SEV-SNP derived key is all zeros, want key material from the AMD-SP")
+	}
+	return resp.Data, nil
 }

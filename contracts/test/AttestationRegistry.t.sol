@@ -573,6 +573,29 @@ contract AttestationRegistryTest is RegistryFixture {
         assertTrue(ok3, "clean calldata");
     }
 
+    /// @dev A malformed item in a batch is reported like any other rejection; it does not revert the batch.
+    function test_attestBatch_malformedSubjectIsPerItem() public {
+        IAttestationRegistry.Attestation[] memory as_ = new IAttestationRegistry.Attestation[](2);
+        bytes[][] memory ss = new bytes[][](2);
+        as_[0] = _att(subject);
+        ss[0] = _sigs(as_[0], 2);
+        as_[1] = _att(stranger);
+        ss[1] = _sigs(as_[1], 2);
+        bytes memory batch = abi.encodeCall(AttestationRegistry.attestBatch, (as_, ss));
+        // Words: 0 and 1 the heads, 2 the array length, 3..11 item 0, 12..20 item 1 (12: its subject).
+        assembly ("memory-safe") {
+            let p := add(add(batch, 0x20), add(4, mul(32, 12)))
+            mstore(p, or(mload(p), shl(160, 1)))
+        }
+        (bool ok, bytes memory ret) = address(registry).call(batch);
+        assertTrue(ok, "batch reverted on a malformed item");
+        bytes4[] memory reasons = abi.decode(ret, (bytes4[]));
+        assertEq(bytes32(reasons[0]), bytes32(0), "item 0 ok");
+        assertEq(bytes32(reasons[1]), bytes32(AttestationRegistry.MalformedAttestation.selector), "item 1");
+        assertTrue(registry.isAttested(subject), "item 0 landed");
+        assertFalse(registry.isAttested(stranger), "item 1 did not");
+    }
+
     /// @dev With threshold 1 a single signature takes its own path through the registry: same rules, same errors.
     function test_thresholdOne_singleSignatureRejections() public {
         registry.setRelayers(_firstRelayers(3), 1);

@@ -49,7 +49,8 @@ func Decode(l *types.Log) (any, error) {
 		return nil, fmt.Errorf("log %d of block %d has no topics, want a registry event", l.Index, l.BlockNumber)
 	}
 	a := registry.ABI()
-	ev, err := a.GetABI().EventByID(l.Topics[0])
+	parsed := a.GetABI()
+	ev, err := parsed.EventByID(l.Topics[0])
 	if err != nil {
 		return nil, fmt.Errorf("log %d of block %d: %w", l.Index, l.BlockNumber, err)
 	}

@@ -1,0 +1,319 @@
+package relayer
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/teeoracle/teeoracle/bindings"
+	"github.com/teeoracle/teeoracle/relayer/store"
+	"github.com/teeoracle/teeoracle/relayer/watch"
+	"github.com/teeoracle/teeoracle/verifier"
+)
+
+// events is the watch.Handler: it keeps pending requests and known subjects in the store,
+// written in the same batch as the watcher's checkpoint so a restart never loses or repeats
+// an event.
+type events struct{ s *Service }
+
+func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batch *store.Batch) error {
+	s := e.s
+	for i := range logs {
+		l := &logs[i]
+		ev, err := watch.Decode(l)
+		if err != nil || ev == nil {
+			continue
+		}
+		switch ev := ev.(type) {
+		case *bindings.AttestationRegistryReattestationRequested:
+			r := &Request{Subject: ev.Subject, Nonce: ev.Nonce, Deadline: ev.Deadline, Block: b.Number}
+			batch.Put(s.state.requests, requestKey(r.Subject, r.Nonce), mustJSON(r))
+			s.log.Info("re-attestation requested", "subject", r.Subject, "nonce", r.Nonce, "deadline", r.Deadline, "block", b.Number)
+		case *bindings.AttestationRegistryAttested:
+			sub := &Subject{Subject: ev.Subject, TEE: ev.TeeType, MeasurementHash: ev.MeasurementHash, TCBStatus: ev.TcbStatus,
+				IssuedAt: ev.IssuedAt, ExpiresAt: ev.ExpiresAt, QuoteHash: ev.QuoteHash, Block: b.Number}
+			batch.Put(s.state.subjects, ev.Subject.Bytes(), mustJSON(sub))
+			key := requestKey(ev.Subject, ev.Nonce)
+			if ok, _ := s.state.requests.Has(key); ok {
+				batch.Delete(s.state.requests, key)
+				s.metrics.requestsServed.Inc()
+				s.log.Info("re-attestation request served", "subject", ev.Subject, "nonce", common.Hash(ev.Nonce), "block", b.Number)
+			}
+		case *bindings.AttestationRegistryAttestationRevoked:
+			if sub, err := getJSON[Subject](s.state.subjects, ev.Subject.Bytes()); err == nil {
+				sub.Revoked, sub.Block = true, b.Number
+				batch.Put(s.state.subjects, ev.Subject.Bytes(), mustJSON(sub))
+			}
+		}
+	}
+	s.metrics.lastBlock.Set(float64(b.Number))
+	s.pokeRequests()
+	return nil
+}
+
+// Rewind drops what orphaned blocks created: requests emitted there and subject records
+// last written there (the canonical chain re-delivers whatever is still true).
+func (e events) Rewind(ctx context.Context, ancestor uint64, batch *store.Batch) error {
+	s := e.s
+	reqs, err := s.state.pendingRequests()
+	if err != nil {
+		return err
+	}
+	for _, r := range reqs {
+		if r.Block > ancestor {
+			batch.Delete(s.state.requests, requestKey(r.Subject, r.Nonce))
+		}
+	}
+	subs, err := s.state.subjectsAll()
+	if err != nil {
+		return err
+	}
+	for _, sub := range subs {
+		if sub.Block > ancestor {
+			batch.Delete(s.state.subjects, sub.Subject.Bytes())
+		}
+	}
+	s.log.Warn("chain reorganized: rewound derived state", "ancestor", ancestor)
+	return nil
+}
+
+
+func (s *Service) pokeRequests() {
+	select {
+	case s.requestPoke <- struct{}{}:
+	default:
+	}
+}
+
+// requestWorker answers pending re-attestation requests: for each, fetch fresh evidence bound
+// to the request's nonce from the subject's agent, verify, sign and post, retrying with
+// backoff until the deadline.
+func (s *Service) requestWorker(ctx context.Context) {
+	var mu sync.Mutex
+	busy := map[string]bool{}
+	next := map[string]time.Time{}
+	tick := time.NewTicker(s.cfg.PollInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		case <-s.requestPoke:
+		}
+		reqs, err := s.state.pendingRequests()
+		if err != nil {
+			s.log.Error("read pending requests", "err", err)
+			continue
+		}
+		s.metrics.pendingRequests.Set(float64(len(reqs)))
+		head, err := s.eth.HeaderByNumber(ctx, nil)
+		if err != nil {
+			continue
+		}
+		for _, r := range reqs {
+			key := string(requestKey(r.Subject, r.Nonce))
+			mu.Lock()
+			skip := busy[key] || time.Now().Before(next[key])
+			mu.Unlock()
+			if skip {
+				continue
+			}
+			if head.Time > r.Deadline {
+				s.metrics.requestsMissed.Inc()
+				s.log.Error("re-attestation deadline missed", "subject", r.Subject, "nonce", r.Nonce, "deadline", r.Deadline)
+				_ = s.state.requests.Delete([]byte(key))
+				continue
+			}
+			mu.Lock()
+			busy[key] = true
+			mu.Unlock()
+			s.wg.Add(1)
+			go func(r *Request) {
+				defer s.wg.Done()
+				err := s.serveRequest(ctx, r)
+				mu.Lock()
+				delete(busy, key)
+				if err != nil {
+					next[key] = time.Now().Add(backoff(err))
+				}
+				mu.Unlock()
+				if err != nil {
+					s.log.Warn("re-attestation attempt failed; will retry before the deadline", "subject", r.Subject, "err", err)
+				}
+			}(r)
+		}
+	}
+}
+
+func backoff(err error) time.Duration {
+	var rj *RejectError
+	if errors.As(err, &rj) {
+		return 5 * time.Second // the agent answered but its evidence was bad: do not hammer it
+	}
+	return time.Second
+}
+
+// serveRequest handles one request once. It first checks on chain that the request is still
+// pending, so a request answered by a transaction sent before a restart is not answered twice.
+func (s *Service) serveRequest(ctx context.Context, r *Request) error {
+	jobID := "req-" + r.Subject.Hex() + "-" + r.Nonce.Hex()
+	if j, err := s.state.job(jobID); err == nil && (j.State == JobVerified || j.State == JobSubmitted) {
+		return nil // already on its way
+	}
+	rec, err := s.reg.AttestationOf(ctx, r.Subject)
+	if err != nil {
+		return err
+	}
+	if common.Hash(rec.PendingNonce) != r.Nonce {
+		// Served (its Attested event is on its way to the watcher) or replaced.
+		return nil
+	}
+	agent, err := s.state.agentURL(r.Subject)
+	if err != nil {
+		s.metrics.agentFetches.WithLabelValues("no-agent").Inc()
+		return fmt.Errorf("no agent URL known for subject %s: submit evidence once with agentUrl", r.Subject.Hex())
+	}
+	raw, ev, err := s.fetchEvidence(ctx, agent, r.Nonce)
+	if err != nil {
+		s.metrics.agentFetches.WithLabelValues("error").Inc()
+		return err
+	}
+	s.metrics.agentFetches.WithLabelValues("ok").Inc()
+	if ev.Binding == nil || ev.Binding.Subject != r.Subject || common.Hash(ev.Binding.Nonce) != r.Nonce {
+		return reject("binding", "agent %s answered with evidence for another subject or nonce", agent)
+	}
+	p, err := s.prepare(ctx, ev, raw)
+	if err != nil {
+		return err
+	}
+	s.archive(p.claims.QuoteHash, raw)
+	return s.enqueue(ctx, &Job{ID: jobID, Created: time.Now().UTC()}, p)
+}
+
+// fetchEvidence asks an agent for evidence bound to nonce (SPEC §8 agent API).
+func (s *Service) fetchEvidence(ctx context.Context, agent string, nonce common.Hash) ([]byte, *verifier.Evidence, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.AgentTimeout)
+	defer cancel()
+	q := url.Values{"nonce": {nonce.Hex()}, "chainId": {strconv.FormatUint(s.domain.ChainID, 10)}, "registry": {s.domain.Registry.Hex()}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, agent+"/v1/evidence?"+q.Encode(), nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("agent URL %q: %w", agent, err)
+	}
+	resp, err := s.http.Do(req)
+	if err != nil {
+		return nil, nil, fmt.Errorf("fetch evidence from %s: %w", agent, err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, s.cfg.MaxBodyBytes+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("read evidence from %s: %w", agent, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, nil, fmt.Errorf("agent %s answered %s: %.200s", agent, resp.Status, raw)
+	}
+	if int64(len(raw)) > s.cfg.MaxBodyBytes {
+		return nil, nil, reject("oversized", "agent %s sent more than %d bytes", agent, s.cfg.MaxBodyBytes)
+	}
+	ev, err := verifier.DecodeEvidence(raw)
+	if err != nil {
+		return nil, nil, reject("malformed", "agent %s: %v", agent, err)
+	}
+	return raw, ev, nil
+}
+
+func (s *Service) archive(quoteHash common.Hash, raw []byte) {
+	a := Archived{QuoteHash: quoteHash, Received: time.Now().UTC(), Evidence: json.RawMessage(raw)}
+	if !json.Valid(raw) {
+		a.Evidence = mustJSON(raw) // a bare quote: stored as a JSON string (base64)
+	}
+	if err := s.state.archive.Put(quoteHash.Bytes(), mustJSON(a)); err != nil {
+		s.log.Error("archive evidence", "quoteHash", quoteHash, "err", err)
+	}
+}
+
+// refreshDue re-attests subjects whose attestation has used up RefreshFraction of its
+// lifetime, with a nonce of the relayer's own, before they expire.
+func (s *Service) refreshDue(ctx context.Context) {
+	subs, err := s.state.subjectsAll()
+	if err != nil {
+		s.log.Error("refresh: read subjects", "err", err)
+		return
+	}
+	head, err := s.eth.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return
+	}
+	for _, sub := range subs {
+		life := sub.ExpiresAt - sub.IssuedAt
+		due := sub.IssuedAt + uint64(float64(life)*s.cfg.RefreshFraction)
+		if sub.Revoked || head.Time < due || head.Time >= sub.ExpiresAt {
+			continue
+		}
+		agent, err := s.state.agentURL(sub.Subject)
+		if err != nil {
+			continue
+		}
+		var nonce common.Hash
+		_, _ = rand.Read(nonce[:])
+		raw, ev, err := s.fetchEvidence(ctx, agent, nonce)
+		if err == nil && (ev.Binding == nil || ev.Binding.Subject != sub.Subject || common.Hash(ev.Binding.Nonce) != nonce) {
+			err = reject("binding", "agent answered with evidence for another subject or nonce")
+		}
+		var p *prepared
+		if err == nil {
+			p, err = s.prepare(ctx, ev, raw)
+		}
+		if err != nil {
+			s.log.Warn("refresh before expiry failed", "subject", sub.Subject, "expiresAt", sub.ExpiresAt, "err", err)
+			continue
+		}
+		s.archive(p.claims.QuoteHash, raw)
+		if err := s.enqueue(ctx, &Job{ID: "refresh-" + sub.Subject.Hex() + "-" + nonce.Hex(), Created: time.Now().UTC()}, p); err != nil {
+			return
+		}
+	}
+}
+
+// pruneArchive drops archived evidence older than the retention.
+func (s *Service) pruneArchive() {
+	cutoff := time.Now().Add(-s.cfg.ArchiveRetention)
+	var old [][]byte
+	_ = s.state.archive.Iterate(nil, func(k, v []byte) error {
+		var a Archived
+		if json.Unmarshal(v, &a) == nil && a.Received.Before(cutoff) {
+			old = append(old, append([]byte(nil), k...))
+		}
+		return nil
+	})
+	for _, k := range old {
+		_ = s.state.archive.Delete(k)
+	}
+	if len(old) > 0 {
+		s.log.Info("pruned evidence archive", "removed", len(old))
+	}
+	// Expired challenges go too.
+	var stale [][]byte
+	_ = s.state.challenges.Iterate(nil, func(k, v []byte) error {
+		var c challenge
+		if json.Unmarshal(v, &c) == nil && time.Now().After(c.Expires) {
+			stale = append(stale, append([]byte(nil), k...))
+		}
+		return nil
+	})
+	for _, k := range stale {
+		_ = s.state.challenges.Delete(k)
+	}
+}
+

@@ -1,0 +1,386 @@
+// Package relayer is the daemon node operators run (`teeoracle run`): it verifies evidence
+// submitted over its API, posts k-of-n signed attestations to the registry, follows the
+// registry's events (re-attestation requests above all) reorg-safely, fetches fresh evidence
+// from workloads' agents, and re-attests subjects before they expire.
+//
+// The pieces live in sub-packages (store, watch, txmgr, signer, registry, config, api); this
+// package wires them into a Service with Start and Stop.
+package relayer
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/robfig/cron/v3"
+
+	"github.com/teeoracle/teeoracle/protocol"
+	"github.com/teeoracle/teeoracle/relayer/config"
+	"github.com/teeoracle/teeoracle/relayer/registry"
+	"github.com/teeoracle/teeoracle/relayer/store"
+	"github.com/teeoracle/teeoracle/relayer/txmgr"
+	"github.com/teeoracle/teeoracle/relayer/watch"
+	"github.com/teeoracle/teeoracle/verifier"
+	"github.com/teeoracle/teeoracle/verifier/verify"
+)
+
+// Backend is what the relayer needs from a node: a JSON-RPC client (or, in tests and dev
+// mode, the simulated backend's client).
+type Backend interface {
+	registry.Backend
+	txmgr.Backend
+	watch.Client
+}
+
+// Options are the relayer's collaborators; cmd/teeoracle builds them from the Config.
+type Options struct {
+	Config   config.Config
+	Backend  Backend
+	Store    *store.Store
+	Attester Attester // signs attestations
+	// Sender pays gas: its address and a signing function (local key or remote signer).
+	SenderAddress common.Address
+	SenderSign    bind.SignerFn
+	Verifier      verify.Options
+	// AllowTestRoots accepts evidence verified under test roots (SPEC §9: dev mode and tests
+	// only); Verifier.TestRoots must be set too.
+	AllowTestRoots bool
+	Logger         *slog.Logger
+	HTTPClient     *http.Client
+	Now            func() time.Time
+}
+
+// Service is a running relayer.
+type Service struct {
+	opts     Options
+	cfg      config.Config
+	log      *slog.Logger
+	eth      Backend
+	st       *store.Store
+	state    *state
+	reg      *registry.Client
+	verifier *verify.Verifier
+	attester Attester
+	txm      *txmgr.Manager
+	watcher  *watch.Watcher
+	metrics  *Metrics
+	http     *http.Client
+	cron     *cron.Cron
+
+	domain    protocol.Domain
+	threshold uint8
+	limits    registry.Limits
+
+	queue       chan item
+	requestPoke chan struct{}
+	sendCtx     context.Context // outlives intake so confirmations finish on Stop
+	stopSend    context.CancelFunc
+	cancel      context.CancelFunc
+	wg          sync.WaitGroup
+	stopping    atomic.Bool
+	rpcOK       atomic.Int64 // unix time of the last successful RPC round trip
+}
+
+// New checks the chain, the registry and the keys, and builds the service. It refuses to
+// start on the wrong chain, without registry code, or with a signing key the registry does
+// not authorize, saying which.
+func New(ctx context.Context, opts Options) (*Service, error) {
+	cfg := opts.Config
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = &http.Client{Timeout: cfg.AgentTimeout}
+	}
+	s := &Service{opts: opts, cfg: cfg, log: opts.Logger, eth: opts.Backend, st: opts.Store, state: newState(opts.Store),
+		attester: opts.Attester, metrics: newMetrics(), http: opts.HTTPClient,
+		queue: make(chan item, 4*cfg.BatchMax), requestPoke: make(chan struct{}, 1)}
+
+	id, err := s.eth.ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("startup: node at %s does not answer eth_chainId: %w", cfg.RPCURL, err)
+	}
+	if id.Uint64() != cfg.ChainID {
+		return nil, fmt.Errorf("startup: the node is on chain %d but chain_id is %d: wrong rpc_url or chain_id", id, cfg.ChainID)
+	}
+	regAddr := common.HexToAddress(cfg.Registry)
+	s.reg = registry.New(s.eth, regAddr)
+	if ok, err := s.reg.HasCode(ctx); err != nil {
+		return nil, fmt.Errorf("startup: read registry code: %w", err)
+	} else if !ok {
+		return nil, fmt.Errorf("startup: no contract at registry %s on chain %d", regAddr.Hex(), cfg.ChainID)
+	}
+	s.domain = protocol.Domain{ChainID: cfg.ChainID, Registry: regAddr}
+	relayers, threshold, err := s.reg.RelayerSet(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("startup: read relayer set (is %s an AttestationRegistry?): %w", regAddr.Hex(), err)
+	}
+	authorized := false
+	for _, r := range relayers {
+		authorized = authorized || r == s.attester.Address()
+	}
+	if !authorized {
+		return nil, fmt.Errorf("startup: signing key %s is not an authorized relayer of %s (relayers: %v)",
+			s.attester.Address().Hex(), regAddr.Hex(), relayers)
+	}
+	if int(threshold) > 1+len(cfg.Peers) {
+		return nil, fmt.Errorf("startup: the registry needs %d relayer signatures but only %d peers are configured", threshold, len(cfg.Peers))
+	}
+	s.threshold = threshold
+	if s.limits, err = s.reg.Limits(ctx); err != nil {
+		return nil, fmt.Errorf("startup: read registry limits: %w", err)
+	}
+	bal, err := s.eth.BalanceAt(ctx, opts.SenderAddress, nil)
+	if err != nil {
+		return nil, fmt.Errorf("startup: read sender balance: %w", err)
+	}
+	s.metrics.balance.Set(weiFloat(bal))
+	if bal.Cmp(cfg.MinBalance()) < 0 {
+		return nil, fmt.Errorf("startup: sender %s holds %s wei, below min_balance_wei %s", opts.SenderAddress.Hex(), bal, cfg.MinBalanceWei)
+	}
+
+	vopts := opts.Verifier
+	if s.verifier, err = verify.New(vopts); err != nil {
+		return nil, fmt.Errorf("startup: verifier: %w", err)
+	}
+	maxFee := new(big.Float).Mul(big.NewFloat(cfg.MaxFeeGwei), big.NewFloat(1e9))
+	maxFeeWei, _ := maxFee.Int(nil)
+	s.txm, err = txmgr.New(ctx, s.eth, s.st.Bucket("txmgr"), txmgr.Config{
+		From: opts.SenderAddress, Signer: opts.SenderSign, ChainID: id, MaxFeePerGas: maxFeeWei,
+		Confirmations: cfg.TxConfirmations, ResubmitInterval: cfg.ResubmitAfter, PollInterval: cfg.PollInterval / 2,
+		Metrics: txMetrics{s.metrics}, Logger: s.log.With("part", "txmgr"),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("startup: transaction manager: %w", err)
+	}
+	s.watcher, err = watch.New(watch.Config{Registry: regAddr, StartBlock: cfg.StartBlock, Confirmations: cfg.Confirmations,
+		PollInterval: cfg.PollInterval}, s.eth, s.st, events{s}, s.log.With("part", "watch"))
+	if err != nil {
+		return nil, fmt.Errorf("startup: watcher: %w", err)
+	}
+	s.rpcOK.Store(time.Now().Unix())
+	return s, nil
+}
+
+func weiFloat(b *big.Int) float64 { f, _ := new(big.Float).SetInt(b).Float64(); return f }
+
+// Start reconciles in-flight transactions, then runs the watcher, the request worker, the
+// poster and the schedules until Stop.
+func (s *Service) Start(ctx context.Context) error {
+	ctx, s.cancel = context.WithCancel(ctx)
+	s.sendCtx, s.stopSend = context.WithCancel(context.Background())
+	outcomes, err := s.txm.Reconcile(ctx)
+	if err != nil {
+		return fmt.Errorf("reconcile in-flight transactions: %w", err)
+	}
+	for _, o := range outcomes {
+		s.log.Info("reconciled in-flight transaction", "outcome", fmt.Sprintf("%+v", o))
+	}
+	s.wg.Add(3)
+	go func() { defer s.wg.Done(); _ = s.watcher.Run(ctx) }()
+	go func() { defer s.wg.Done(); s.poster(ctx) }()
+	go func() { defer s.wg.Done(); s.health(ctx) }()
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		// Answer requests only once the watcher has caught up, so events of transactions
+		// sent before a restart are seen before anything is sent again.
+		for s.watcher.Status().Lag > 1 && ctx.Err() == nil {
+			time.Sleep(50 * time.Millisecond)
+		}
+		s.requestWorker(ctx)
+	}()
+	s.cron = cron.New()
+	for _, job := range []struct {
+		spec string
+		fn   func()
+	}{
+		{s.cfg.RefreshSchedule, func() { s.refreshDue(ctx) }},
+		{s.cfg.PruneSchedule, s.pruneArchive},
+	} {
+		if job.spec == "" {
+			continue
+		}
+		if _, err := s.cron.AddFunc(job.spec, job.fn); err != nil {
+			return fmt.Errorf("schedule %q: %w", job.spec, err)
+		}
+	}
+	s.cron.Start()
+	s.log.Info("relayer started", "chain", s.domain.ChainID, "registry", s.domain.Registry, "signer", s.attester.Address(),
+		"sender", s.opts.SenderAddress, "threshold", s.threshold)
+	return nil
+}
+
+// Stop stops intake (readiness turns 503), lets in-flight transactions confirm until ctx
+// ends, and closes the transaction manager. The store is the caller's to close.
+func (s *Service) Stop(ctx context.Context) error {
+	s.stopping.Store(true)
+	if s.cron != nil {
+		<-s.cron.Stop().Done()
+	}
+	if s.cancel != nil {
+		s.cancel()
+	}
+	done := make(chan struct{})
+	go func() { s.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		s.stopSend() // give up waiting for confirmations; txmgr's journal resumes them on restart
+		<-done
+	}
+	if s.stopSend != nil {
+		s.stopSend()
+	}
+	s.txm.Close()
+	return nil
+}
+
+// health refreshes the RPC liveness mark and the balance gauge.
+func (s *Service) health(ctx context.Context) {
+	t := time.NewTicker(s.cfg.PollInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		rctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		bal, err := s.eth.BalanceAt(rctx, s.opts.SenderAddress, nil)
+		cancel()
+		if err == nil {
+			s.rpcOK.Store(time.Now().Unix())
+			s.metrics.balance.Set(weiFloat(bal))
+		}
+		st := s.watcher.Status()
+		if st.FinalityViolation != nil {
+			s.metrics.finalityViolation.Set(1)
+		} else {
+			s.metrics.finalityViolation.Set(0)
+		}
+	}
+}
+
+// Ready is nil when the relayer can serve: not stopping, RPC answered recently, the store is
+// open, the watcher is within max_lag_blocks of the head and has seen no finality violation.
+func (s *Service) Ready() error {
+	if s.stopping.Load() {
+		return errors.New("shutting down")
+	}
+	if age := time.Since(time.Unix(s.rpcOK.Load(), 0)); age > 3*s.cfg.PollInterval+5*time.Second {
+		return fmt.Errorf("RPC unreachable for %s", age.Round(time.Second))
+	}
+	if err := s.st.Healthy(); err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	st := s.watcher.Status()
+	if st.FinalityViolation != nil {
+		return st.FinalityViolation
+	}
+	if st.Lag > s.cfg.MaxLagBlocks {
+		return fmt.Errorf("watcher is %d blocks behind the head (max %d)", st.Lag, s.cfg.MaxLagBlocks)
+	}
+	return nil
+}
+
+// Metrics returns the Prometheus registry.
+func (s *Service) Metrics() *Metrics { return s.metrics }
+
+// Domain returns the chain and registry this relayer serves.
+func (s *Service) Domain() protocol.Domain { return s.domain }
+
+// Challenge issues a single-use nonce for subject (zero: any subject), valid for challenge_ttl.
+func (s *Service) Challenge(subject common.Address) (common.Hash, time.Time, error) {
+	var n common.Hash
+	if _, err := rand.Read(n[:]); err != nil {
+		return common.Hash{}, time.Time{}, err
+	}
+	exp := time.Now().Add(s.cfg.ChallengeTTL).UTC()
+	return n, exp, s.state.challenges.Put(n.Bytes(), mustJSON(challenge{Subject: subject, Expires: exp}))
+}
+
+// Submit takes evidence from a client (SPEC §8 POST /v1/attestations): it must be bound to a
+// challenge this relayer issued or to a pending on-chain request. Verification happens now, so
+// bad evidence is refused with its reason; posting happens in the background.
+func (s *Service) Submit(ctx context.Context, raw []byte, agentURL string) (*Job, error) {
+	if s.stopping.Load() {
+		return nil, errors.New("relayer is shutting down")
+	}
+	ev, err := verifier.DecodeEvidence(raw)
+	if err != nil {
+		return nil, reject("malformed", "%v", err)
+	}
+	if ev.Binding == nil {
+		return nil, reject("binding", "submit an evidence envelope (SPEC §6) bound to a challenge nonce, not a bare quote")
+	}
+	b := ev.Binding
+	if b.ChainID != s.domain.ChainID || b.Registry != s.domain.Registry {
+		return nil, reject("binding", "envelope is for chain %d registry %s; this relayer serves chain %d registry %s",
+			b.ChainID, b.Registry.Hex(), s.domain.ChainID, s.domain.Registry.Hex())
+	}
+	nonce := common.Hash(b.Nonce)
+	key := requestKey(b.Subject, nonce)
+	if ok, _ := s.state.requests.Has(key); !ok {
+		if err := s.state.consumeChallenge(nonce, b.Subject, time.Now()); err != nil {
+			return nil, reject("nonce", "%v", err)
+		}
+	}
+	p, err := s.prepare(ctx, ev, raw)
+	if err != nil {
+		return nil, err
+	}
+	s.archive(p.claims.QuoteHash, raw)
+	if agentURL != "" {
+		if err := s.state.agents.Put(b.Subject.Bytes(), []byte(agentURL)); err != nil {
+			return nil, err
+		}
+	}
+	job := &Job{ID: "sub-" + p.claims.QuoteHash.Hex(), Created: time.Now().UTC()}
+	if err := s.enqueue(ctx, job, p); err != nil {
+		return nil, err
+	}
+	return job, nil
+}
+
+// Job returns a job's status.
+func (s *Service) Job(id string) (*Job, error) { return s.state.job(id) }
+
+// SubjectView is GET /v1/subjects/{address}: the registry's record and what this relayer knows.
+type SubjectView struct {
+	Subject    common.Address `json:"subject"`
+	IsAttested bool           `json:"isAttested"`
+	Record     any            `json:"record"`
+	Known      *Subject       `json:"known,omitempty"`
+	AgentURL   string         `json:"agentUrl,omitempty"`
+}
+
+// SubjectStatus reads a subject's on-chain record.
+func (s *Service) SubjectStatus(ctx context.Context, subject common.Address) (*SubjectView, error) {
+	ok, err := s.reg.IsAttested(ctx, subject)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := s.reg.AttestationOf(ctx, subject)
+	if err != nil {
+		return nil, err
+	}
+	v := &SubjectView{Subject: subject, IsAttested: ok, Record: rec}
+	if k, err := getJSON[Subject](s.state.subjects, subject.Bytes()); err == nil {
+		v.Known = k
+	}
+	v.AgentURL, _ = s.state.agentURL(subject)
+	return v, nil
+}
+
+// Quote returns archived evidence by quote hash.
+func (s *Service) Quote(h common.Hash) (*Archived, error) { return getJSON[Archived](s.state.archive, h.Bytes()) }
