@@ -178,7 +178,13 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
             bytes4 reason = _attest(memo, item, sigs, false);
             if (reason != bytes4(0)) {
                 reasons[i] = reason;
-                emit AttestationRejected(item.subject, i, reason);
+                // The raw word, not `item.subject`: that read validates the address and would revert the whole
+                // batch on an item with dirty high bits, which `_attest` reports as MalformedAttestation.
+                uint256 subject;
+                assembly ("memory-safe") {
+                    subject := calldataload(item)
+                }
+                emit AttestationRejected(address(uint160(subject)), i, reason);
             }
         }
     }

@@ -104,7 +104,9 @@ func NewLocalKey(key *ecdsa.PrivateKey) *LocalKey {
 func (k *LocalKey) Address() common.Address { return k.addr }
 
 // SignDigest signs an EIP-712 digest.
-func (k *LocalKey) SignDigest(digest common.Hash) ([]byte, error) { return protocol.Sign(k.key, digest) }
+func (k *LocalKey) SignDigest(digest common.Hash) ([]byte, error) {
+	return protocol.Sign(k.key, digest)
+}
 
 // SignTx signs tx for chainID.
 func (k *LocalKey) SignTx(tx *types.Transaction, chainID *big.Int) (*types.Transaction, error) {

@@ -61,15 +61,15 @@ func (e *RevertError) Unwrap() error { return e.Reason }
 type class int
 
 const (
-	classOK                   class = iota // accepted
-	classAlreadyKnown                      // the node has it already: as good as accepted
-	classNonceTooLow                       // the nonce is used: by us (mined) or by someone else
-	classReplacementUnderpriced            // a tx with this nonce is pooled; bump more
-	classUnderpriced                       // below the pool's or the block's price floor: bump
-	classInsufficientFunds                 // cannot pay for gas * fee cap + value
-	classReverted                          // execution reverted: deterministic
-	classRejected                          // permanently invalid
-	classTransient                         // network trouble or unknown: retry
+	classOK                     class = iota // accepted
+	classAlreadyKnown                        // the node has it already: as good as accepted
+	classNonceTooLow                         // the nonce is used: by us (mined) or by someone else
+	classReplacementUnderpriced              // a tx with this nonce is pooled; bump more
+	classUnderpriced                         // below the pool's or the block's price floor: bump
+	classInsufficientFunds                   // cannot pay for gas * fee cap + value
+	classReverted                            // execution reverted: deterministic
+	classRejected                            // permanently invalid
+	classTransient                           // network trouble or unknown: retry
 )
 
 // classify matches on message text as well as sentinel errors because over JSON-RPC the

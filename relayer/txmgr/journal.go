@@ -131,3 +131,29 @@ func deleteRecord(j Journal, id string) error {
 	}
 	return nil
 }
+
+// Prune drops the journal's records of candidates confirmed before cutoff. They are kept
+// after confirmation so that sending the same ID again returns the receipt instead of a
+// second transaction; pruning ends that guarantee for them.
+func (m *Manager) Prune(cutoff time.Time) (int, error) {
+	var old []string
+	err := m.journal.Iterate(nil, func(k, v []byte) error {
+		rec, err := decodeRecord(k, v)
+		if err != nil {
+			return err
+		}
+		if rec.State == stateConfirmed && rec.Created.Before(cutoff) {
+			old = append(old, rec.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("txmgr: read journal: %w", err)
+	}
+	for i, id := range old {
+		if err := deleteRecord(m.journal, id); err != nil {
+			return i, err
+		}
+	}
+	return len(old), nil
+}

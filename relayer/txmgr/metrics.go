@@ -24,7 +24,7 @@ type Metrics interface {
 // Counters is a Metrics that counts in memory. It is safe for concurrent use.
 type Counters struct {
 	SentTotal, BumpedTotal, ConfirmedTotal, FailedTotal, ReorgedTotal atomic.Uint64
-	LatencyTotal                                                       atomic.Int64 // nanoseconds, summed over confirmations
+	LatencyTotal                                                      atomic.Int64 // nanoseconds, summed over confirmations
 }
 
 func (c *Counters) Sent()   { c.SentTotal.Add(1) }

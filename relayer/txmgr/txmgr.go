@@ -351,6 +351,7 @@ func (m *Manager) estimate(ctx context.Context, c Candidate) (uint64, error) {
 		case classReverted:
 			return 0, &RevertError{ID: c.ID, Reason: decodeRevert(err)}
 		case classInsufficientFunds:
+			m.cfg.Metrics.Failed()
 			return 0, fmt.Errorf("%w: estimating gas for %s: %v", ErrInsufficientFunds, c.ID, err)
 		}
 		lastErr = err

@@ -199,7 +199,7 @@ func recv(t *testing.T, ch <-chan result) result {
 // backend wraps the simulated client to inject node behaviour.
 type backend struct {
 	simulated.Client
-	tip          func() *big.Int                                      // overrides SuggestGasTipCap when set
+	tip          func() *big.Int                                        // overrides SuggestGasTipCap when set
 	send         func(ctx context.Context, tx *types.Transaction) error // overrides SendTransaction when set
 	hideReceipts atomic.Bool
 	estimates    atomic.Int32
@@ -273,6 +273,15 @@ func TestSendConfirmsAtDepthAndIsIdempotent(t *testing.T) {
 	}
 	if w, err := m.Wait(context.Background(), "transfer/1"); err != nil || w.TxHash != rcpt.TxHash {
 		t.Fatalf("Wait = %v, %v; want the confirmed receipt", w, err)
+	}
+	if n, err := m.Prune(time.Now().Add(-time.Hour)); err != nil || n != 0 {
+		t.Fatalf("Prune of an hour ago = %d, %v; want nothing pruned", n, err)
+	}
+	if n, err := m.Prune(time.Now()); err != nil || n != 1 || e.journalLen(t) != 0 {
+		t.Fatalf("Prune(now) = %d, %v, journal %d; want the confirmed record gone", n, err, e.journalLen(t))
+	}
+	if _, err := m.Wait(context.Background(), "transfer/1"); !errors.Is(err, txmgr.ErrUnknownID) {
+		t.Fatalf("Wait after Prune = %v, want ErrUnknownID", err)
 	}
 }
 
@@ -537,13 +546,17 @@ func TestReorgedOutTxIsResentAndConfirmed(t *testing.T) {
 	if err := e.sim.Fork(parent); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(50 * time.Millisecond)
-	e.sim.Rollback()
+	forked := time.Now()
+	waitFor(t, "an empty pool", func() bool { e.sim.Rollback(); return e.pendingNonce(t) == 0 })
 	e.autoMine(t, 20*time.Millisecond)
 
 	r := recv(t, done)
 	if r.err != nil {
 		t.Fatal(r.err)
+	}
+	// Faster than the resubmit timer: the reorg itself triggered the re-send.
+	if took := time.Since(forked); took >= cfg.ResubmitInterval {
+		t.Fatalf("re-sent %v after the reorg, want well under the %v resubmit interval", took, cfg.ResubmitInterval)
 	}
 	if r.rcpt.BlockHash == minedIn {
 		t.Fatal("confirmed receipt points at the reorged-out block")

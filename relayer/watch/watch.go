@@ -415,7 +415,7 @@ func (w *Watcher) pollOnce(ctx context.Context) error {
 // rewinds to the common ancestor, or, when none is remembered, reports a finality violation.
 func (w *Watcher) reconcile(ctx context.Context, head *types.Header) error {
 	tip, ok := w.cp.tip()
-	if true || !ok {
+	if !ok {
 		// Nothing processed near a head yet; only deep, empty blocks were skipped.
 		return nil
 	}
