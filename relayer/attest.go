@@ -51,6 +51,7 @@ func (s *Service) verifyEvidence(ctx context.Context, ev *verifier.Evidence) (*v
 		var ve *verifier.Error
 		if errors.As(err, &ve) {
 			s.metrics.verifications.WithLabelValues(tee, string(ve.Reason)).Inc()
+			s.stats.rejected.Add(1)
 			return nil, &RejectError{Reason: string(ve.Reason), Msg: ve.Error()}
 		}
 		s.metrics.verifications.WithLabelValues(tee, "error").Inc()
@@ -73,6 +74,7 @@ func (s *Service) verifyEvidence(ctx context.Context, ev *verifier.Evidence) (*v
 		s.log.Warn("evidence verified under INSECURE test roots", "subject", claims.Subject, "quoteHash", claims.QuoteHash)
 	}
 	s.metrics.verifications.WithLabelValues(tee, "accepted").Inc()
+	s.stats.verified.Add(1)
 	return claims, nil
 }
 

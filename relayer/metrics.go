@@ -45,11 +45,11 @@ func newMetrics() *Metrics {
 			Help: "Last block whose registry events were processed."}),
 		balance: prometheus.NewGauge(prometheus.GaugeOpts{Name: "teeoracle_sender_balance_wei",
 			Help: "Balance of the gas-paying sender account, in wei."}),
-		txSent: prometheus.NewCounter(prometheus.CounterOpts{Name: "teeoracle_tx_sent_total", Help: "Transactions broadcast (fee bumps not counted)."}),
-		txBumped: prometheus.NewCounter(prometheus.CounterOpts{Name: "teeoracle_tx_fee_bumps_total", Help: "Fee-bumped replacements broadcast."}),
+		txSent:      prometheus.NewCounter(prometheus.CounterOpts{Name: "teeoracle_tx_sent_total", Help: "Transactions broadcast (fee bumps not counted)."}),
+		txBumped:    prometheus.NewCounter(prometheus.CounterOpts{Name: "teeoracle_tx_fee_bumps_total", Help: "Fee-bumped replacements broadcast."}),
 		txConfirmed: prometheus.NewCounter(prometheus.CounterOpts{Name: "teeoracle_tx_confirmed_total", Help: "Transactions confirmed at depth."}),
-		txFailed:  prometheus.NewCounter(prometheus.CounterOpts{Name: "teeoracle_tx_failed_total", Help: "Transactions that ended without success."}),
-		txReorged: prometheus.NewCounter(prometheus.CounterOpts{Name: "teeoracle_tx_reorged_total", Help: "Mined transactions whose block left the canonical chain."}),
+		txFailed:    prometheus.NewCounter(prometheus.CounterOpts{Name: "teeoracle_tx_failed_total", Help: "Transactions that ended without success."}),
+		txReorged:   prometheus.NewCounter(prometheus.CounterOpts{Name: "teeoracle_tx_reorged_total", Help: "Mined transactions whose block left the canonical chain."}),
 		txLatency: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "teeoracle_tx_confirmation_seconds",
 			Help: "Time from first broadcast to confirmation.", Buckets: prometheus.ExponentialBuckets(1, 2, 10)}),
 		agentFetches: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "teeoracle_agent_fetches_total",
@@ -71,11 +71,19 @@ func newMetrics() *Metrics {
 	return m
 }
 
+// Stats are running totals for dashboards such as `teeoracle dev`.
+type Stats struct {
+	Verified, Rejected, Confirmed, RequestsServed, RequestsMissed, GasUsed uint64
+}
+
 // txMetrics adapts Metrics to txmgr.Metrics.
 type txMetrics struct{ m *Metrics }
 
-func (t txMetrics) Sent()                           { t.m.txSent.Inc() }
-func (t txMetrics) Bumped()                         { t.m.txBumped.Inc() }
-func (t txMetrics) Confirmed(latency time.Duration) { t.m.txConfirmed.Inc(); t.m.txLatency.Observe(latency.Seconds()) }
-func (t txMetrics) Failed()                         { t.m.txFailed.Inc() }
-func (t txMetrics) Reorged()                        { t.m.txReorged.Inc() }
+func (t txMetrics) Sent()   { t.m.txSent.Inc() }
+func (t txMetrics) Bumped() { t.m.txBumped.Inc() }
+func (t txMetrics) Confirmed(latency time.Duration) {
+	t.m.txConfirmed.Inc()
+	t.m.txLatency.Observe(latency.Seconds())
+}
+func (t txMetrics) Failed()  { t.m.txFailed.Inc() }
+func (t txMetrics) Reorged() { t.m.txReorged.Inc() }

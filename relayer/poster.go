@@ -111,6 +111,7 @@ func (s *Service) post(ctx context.Context, batch []item) {
 		return
 	}
 	s.metrics.gasUsed.Add(float64(rcpt.GasUsed))
+	s.stats.gas.Add(rcpt.GasUsed)
 	rejected := rejectedItems(rcpt)
 	for i, it := range batch {
 		tx := rcpt.TxHash
@@ -118,9 +119,11 @@ func (s *Service) post(ctx context.Context, batch []item) {
 		if reason, bad := rejected[uint64(i)]; bad && len(batch) > 1 {
 			it.job.State, it.job.Reason = JobRejected, reason
 			s.metrics.attestations.WithLabelValues("rejected").Inc()
+			s.stats.rejected.Add(1)
 		} else {
 			it.job.State = JobConfirmed
 			s.metrics.attestations.WithLabelValues("confirmed").Inc()
+			s.stats.confirmed.Add(1)
 		}
 		_ = s.state.putJob(it.job)
 	}
@@ -155,4 +158,3 @@ func (s *Service) enqueue(ctx context.Context, job *Job, p *prepared) error {
 		return ctx.Err()
 	}
 }
-

@@ -34,7 +34,7 @@ import (
 
 type keyAttester struct{ k *ecdsa.PrivateKey }
 
-func (a keyAttester) Address() common.Address { return crypto.PubkeyToAddress(a.k.PublicKey) }
+func (a keyAttester) Address() common.Address                  { return crypto.PubkeyToAddress(a.k.PublicKey) }
 func (a keyAttester) SignDigest(d common.Hash) ([]byte, error) { return protocol.Sign(a.k, d) }
 
 // fakeAgent serves SPEC §8 agent evidence from a simulated SNP attester for one subject key.

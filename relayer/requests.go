@@ -38,6 +38,12 @@ func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batc
 		switch ev := ev.(type) {
 		case *bindings.AttestationRegistryReattestationRequested:
 			r := &Request{Subject: ev.Subject, Nonce: ev.Nonce, Deadline: ev.Deadline, Block: b.Number}
+			// A new request replaces an older one for the subject (the registry only accepts the
+			// newest nonce).
+			_ = s.state.requests.Iterate(ev.Subject.Bytes(), func(k, _ []byte) error {
+				batch.Delete(s.state.requests, append([]byte(nil), k...))
+				return nil
+			})
 			batch.Put(s.state.requests, requestKey(r.Subject, r.Nonce), mustJSON(r))
 			s.log.Info("re-attestation requested", "subject", r.Subject, "nonce", r.Nonce, "deadline", r.Deadline, "block", b.Number)
 		case *bindings.AttestationRegistryAttested:
@@ -48,6 +54,7 @@ func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batc
 			if ok, _ := s.state.requests.Has(key); ok {
 				batch.Delete(s.state.requests, key)
 				s.metrics.requestsServed.Inc()
+				s.stats.served.Add(1)
 				s.log.Info("re-attestation request served", "subject", ev.Subject, "nonce", common.Hash(ev.Nonce), "block", b.Number)
 			}
 		case *bindings.AttestationRegistryAttestationRevoked:
@@ -87,7 +94,6 @@ func (e events) Rewind(ctx context.Context, ancestor uint64, batch *store.Batch)
 	s.log.Warn("chain reorganized: rewound derived state", "ancestor", ancestor)
 	return nil
 }
-
 
 func (s *Service) pokeRequests() {
 	select {
@@ -130,11 +136,15 @@ func (s *Service) requestWorker(ctx context.Context) {
 			if skip {
 				continue
 			}
-			if head.Time > r.Deadline {
+			if head.Time > r.Deadline && !r.Missed {
+				// Counted once. The registry still accepts an answer with this nonce, which
+				// restores the subject, so the relayer keeps trying, more slowly.
 				s.metrics.requestsMissed.Inc()
-				s.log.Error("re-attestation deadline missed", "subject", r.Subject, "nonce", r.Nonce, "deadline", r.Deadline)
-				_ = s.state.requests.Delete([]byte(key))
-				continue
+				s.stats.missed.Add(1)
+				s.log.Error("re-attestation deadline missed; the subject fails closed until answered", "subject", r.Subject,
+					"nonce", r.Nonce, "deadline", r.Deadline)
+				r.Missed = true
+				_ = s.state.requests.Put([]byte(key), mustJSON(r))
 			}
 			mu.Lock()
 			busy[key] = true
@@ -146,7 +156,11 @@ func (s *Service) requestWorker(ctx context.Context) {
 				mu.Lock()
 				delete(busy, key)
 				if err != nil {
-					next[key] = time.Now().Add(backoff(err))
+					wait := backoff(err)
+					if r.Missed {
+						wait = 5 * time.Second
+					}
+					next[key] = time.Now().Add(wait)
 				}
 				mu.Unlock()
 				if err != nil {
@@ -156,6 +170,9 @@ func (s *Service) requestWorker(ctx context.Context) {
 		}
 	}
 }
+
+// retryAfterRejection spaces out attempts at a request whose last attestation was refused.
+const retryAfterRejection = 3 * time.Second
 
 func backoff(err error) time.Duration {
 	var rj *RejectError
@@ -169,8 +186,15 @@ func backoff(err error) time.Duration {
 // pending, so a request answered by a transaction sent before a restart is not answered twice.
 func (s *Service) serveRequest(ctx context.Context, r *Request) error {
 	jobID := "req-" + r.Subject.Hex() + "-" + r.Nonce.Hex()
-	if j, err := s.state.job(jobID); err == nil && (j.State == JobVerified || j.State == JobSubmitted) {
-		return nil // already on its way
+	if j, err := s.state.job(jobID); err == nil {
+		switch {
+		case j.State == JobVerified || j.State == JobSubmitted:
+			return nil // already on its way
+		case (j.State == JobRejected || j.State == JobFailed) && time.Since(j.Updated) < retryAfterRejection:
+			// The registry refused it (say, a measurement revoked for now): try again later,
+			// not in a tight loop, while the deadline allows.
+			return nil
+		}
 	}
 	rec, err := s.reg.AttestationOf(ctx, r.Subject)
 	if err != nil {
@@ -316,4 +340,3 @@ func (s *Service) pruneArchive() {
 		_ = s.state.challenges.Delete(k)
 	}
 }
-

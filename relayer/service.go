@@ -88,6 +88,13 @@ type Service struct {
 	wg          sync.WaitGroup
 	stopping    atomic.Bool
 	rpcOK       atomic.Int64 // unix time of the last successful RPC round trip
+	stats       struct{ verified, rejected, confirmed, served, missed, gas atomic.Uint64 }
+}
+
+// Stats returns running totals since start.
+func (s *Service) Stats() Stats {
+	return Stats{Verified: s.stats.verified.Load(), Rejected: s.stats.rejected.Load(), Confirmed: s.stats.confirmed.Load(),
+		RequestsServed: s.stats.served.Load(), RequestsMissed: s.stats.missed.Load(), GasUsed: s.stats.gas.Load()}
 }
 
 // New checks the chain, the registry and the keys, and builds the service. It refuses to
@@ -383,4 +390,6 @@ func (s *Service) SubjectStatus(ctx context.Context, subject common.Address) (*S
 }
 
 // Quote returns archived evidence by quote hash.
-func (s *Service) Quote(h common.Hash) (*Archived, error) { return getJSON[Archived](s.state.archive, h.Bytes()) }
+func (s *Service) Quote(h common.Hash) (*Archived, error) {
+	return getJSON[Archived](s.state.archive, h.Bytes())
+}

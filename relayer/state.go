@@ -56,6 +56,7 @@ type Request struct {
 	Nonce    common.Hash    `json:"nonce"`
 	Deadline uint64         `json:"deadline"`
 	Block    uint64         `json:"block"` // where it was emitted: undone if that block is orphaned
+	Missed   bool           `json:"missed,omitempty"`
 }
 
 func requestKey(subject common.Address, nonce common.Hash) []byte {
@@ -89,7 +90,7 @@ type Archived struct {
 
 // state wraps the store with typed accessors.
 type state struct {
-	st                                                   *store.Store
+	st                                                    *store.Store
 	jobs, challenges, requests, subjects, agents, archive *store.Bucket
 }
 

@@ -650,22 +650,36 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
 
     /// @inheritdoc IAttestationRegistry
     function isAttested(address subject) public view returns (bool) {
-        return _isAttested(_records[subject]);
+        return _isAttested(_word(_records[subject]));
     }
 
     /// @inheritdoc IAttestationRegistry
     function isAttestedFor(address subject, bytes32 measurementHash) external view returns (bool) {
-        Record memory r = _records[subject];
-        return r.measurementId != 0 && _measurementByHash[measurementHash].id == r.measurementId && _isAttested(r);
+        uint256 rec = _word(_records[subject]);
+        uint256 id = (rec >> REC_MEASUREMENT) & MASK32;
+        return id != 0 && _word(_measurementByHash[measurementHash]) & MASK32 == id && _isAttested(rec);
     }
 
-    function _isAttested(Record memory r) private view returns (bool) {
-        if (r.issuedAt == 0 || r.revoked || block.timestamp >= r.expiresAt) return false;
-        if (r.requestDeadline != 0 && block.timestamp > r.requestDeadline) return false;
-        Measurement memory m = _measurementById[r.measurementId];
-        if (!m.allowed || (m.sunsetAt != 0 && block.timestamp >= m.sunsetAt)) return false;
-        Config memory c = _config;
-        return _tcbMeets(r.tcbStatus, r.teeType == TEE_SEV_SNP ? c.minTcbSnp : c.minTcbTdx);
+    /// @dev The consumer check on a raw record word (layout in "the hot path"): three cold reads in all.
+    function _isAttested(uint256 rec) private view returns (bool ok) {
+        uint256 m = _word(_measurementById[uint32((rec >> REC_MEASUREMENT) & MASK32)]);
+        uint256 cfg = _loadConfig();
+        assembly ("memory-safe") {
+            let ts := timestamp()
+            let issuedAt := and(rec, MASK40)
+            let deadline := and(shr(REC_DEADLINE, rec), MASK40)
+            let sunset := and(shr(M_SUNSET, m), MASK40)
+            let tcb := and(shr(REC_TCB, rec), MASK8)
+            // minTcbSnp sits at bit 8 and minTcbTdx at bit 16 of the config: 8 * teeType.
+            let minimum := and(shr(mul(8, and(shr(REC_TEE, rec), MASK8)), cfg), MASK8)
+            let bad := or(iszero(issuedAt), and(shr(REC_REVOKED, rec), MASK8))
+            bad := or(bad, iszero(lt(ts, and(shr(40, rec), MASK40))))
+            bad := or(bad, and(iszero(iszero(deadline)), gt(ts, deadline)))
+            bad := or(bad, iszero(and(shr(M_ALLOWED, m), MASK8)))
+            bad := or(bad, and(iszero(iszero(sunset)), iszero(lt(ts, sunset))))
+            bad := or(bad, and(iszero(iszero(minimum)), or(iszero(tcb), gt(tcb, minimum))))
+            ok := iszero(bad)
+        }
     }
 
     /// @dev docs/protocol.md section 2: `status` meets `minimum` when the minimum is 0 or 1 <= status <= minimum.
@@ -708,7 +722,9 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
         if (r.lastRequestAt != 0 && block.timestamp < uint256(r.lastRequestAt) + c.cooldown) {
             revert RequestCooldown(subject, uint64(r.lastRequestAt) + c.cooldown);
         }
-        nonce = keccak256(abi.encode(block.prevrandao, blockhash(block.number - 1), address(this), subject));
+        // The record's issuedAt changes with every answer, so a request filed in the same block as the
+        // answer to the previous one still gets a fresh nonce.
+        nonce = keccak256(abi.encode(block.prevrandao, blockhash(block.number - 1), address(this), subject, r.issuedAt));
         uint64 deadline = uint64(block.timestamp) + c.responseWindow;
         r.requestDeadline = uint40(deadline);
         r.lastRequestAt = uint40(block.timestamp);

@@ -7,7 +7,7 @@ import {RegistryFixture, Sig} from "./RegistryFixture.sol";
 import {AttestationRegistry} from "../src/AttestationRegistry.sol";
 import {IAttestationRegistry} from "../src/IAttestationRegistry.sol";
 
-/// @notice Unit tests: every rejection reason with its exact custom error, the happy paths, events and views.
+/// @notice Unit tests: every rejection reason with its exact custom error, plus the happy paths, events and views.
 contract AttestationRegistryTest is RegistryFixture {
     // ---------------------------------------------------------------- helpers
 
@@ -526,9 +526,9 @@ contract AttestationRegistryTest is RegistryFixture {
     /// @dev `attest` calldata whose word `word` of the attestation is replaced by `value` (the struct is static, so
     /// it sits right after the selector).
     function _corrupt(bytes memory callData, uint256 word, uint256 value) internal pure returns (bytes memory) {
-        uint256 at = 4 + 32 * word;
+        uint256 pos = 4 + 32 * word;
         assembly ("memory-safe") {
-            mstore(add(add(callData, 0x20), at), value)
+            mstore(add(add(callData, 0x20), pos), value)
         }
         return callData;
     }

@@ -6,7 +6,7 @@ import {RegistryFixture, Sig} from "./RegistryFixture.sol";
 import {AttestationRegistry} from "../src/AttestationRegistry.sol";
 import {IAttestationRegistry} from "../src/IAttestationRegistry.sol";
 
-/// @notice Fuzz tests over signer sets, thresholds, timestamps, TCB statuses and nonces.
+/// @notice Fuzz tests over signer sets, thresholds, timestamps, TCB statuses, nonces and calldata.
 contract AttestationRegistryFuzzTest is RegistryFixture {
     /// @dev Calls `attest` and returns the revert data (empty on success).
     function _try(IAttestationRegistry.Attestation memory a, bytes[] memory sigs) internal returns (bytes memory) {
@@ -138,9 +138,9 @@ contract AttestationRegistryFuzzTest is RegistryFixture {
         junk = junk >> widths[which] << widths[which];
         vm.assume(junk != 0);
         IAttestationRegistry.Attestation memory a = _att(subject);
-        uint256 at = 4 + 32 * words[which];
+        uint256 pos = 4 + 32 * words[which];
 
-        bytes memory data = _dirty(abi.encodeCall(AttestationRegistry.attest, (a, _sigs(a, 2))), at, junk);
+        bytes memory data = _dirty(abi.encodeCall(AttestationRegistry.attest, (a, _sigs(a, 2))), pos, junk);
         (bool ok, bytes memory ret) = address(registry).call(data);
         assertFalse(ok, "dirty calldata accepted");
 
@@ -158,15 +158,15 @@ contract AttestationRegistryFuzzTest is RegistryFixture {
         bytes[] memory sigs = new bytes[](2);
         sigs[0] = Sig.sign(relayerPks[0], d);
         sigs[1] = Sig.sign(relayerPks[1], d);
-        (ok, ret) = address(registry).call(_dirty(abi.encodeCall(AttestationRegistry.attest, (a, sigs)), at, junk));
+        (ok, ret) = address(registry).call(_dirty(abi.encodeCall(AttestationRegistry.attest, (a, sigs)), pos, junk));
         assertFalse(ok, "dirty calldata signed as sent accepted");
         assertEq(ret, abi.encodeWithSelector(AttestationRegistry.MalformedAttestation.selector), "malformed");
         assertEq(registry.attestationOf(subject).issuedAt, 0, "no record");
     }
 
-    function _dirty(bytes memory data, uint256 at, uint256 junk) internal pure returns (bytes memory) {
+    function _dirty(bytes memory data, uint256 pos, uint256 junk) internal pure returns (bytes memory) {
         assembly ("memory-safe") {
-            let p := add(add(data, 0x20), at)
+            let p := add(add(data, 0x20), pos)
             mstore(p, or(mload(p), junk))
         }
         return data;

@@ -121,7 +121,7 @@ func (w *Watcher) filterRange(ctx context.Context, from, to uint64) ([]types.Log
 			}
 			return logs, end, nil
 		}
-		if true || !tooManyResults(err) || end == from {
+		if ctx.Err() != nil || !tooManyResults(err) || end == from {
 			return nil, 0, fmt.Errorf("eth_getLogs over blocks %d-%d: %w", from, end, err)
 		}
 		w.chunk, w.chunkOK = max((end-from+1)/2, 1), 0

@@ -229,6 +229,22 @@ func (f *flaky) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types
 	return f.pollingOnly.FilterLogs(ctx, q)
 }
 
+// hooked runs a hook, once, just before the node answers for a given block number.
+type hooked struct {
+	pollingOnly
+	at   atomic.Uint64
+	hook func()
+	done chan struct{} // closed once the hook has run
+}
+
+func (h *hooked) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {
+	if n != nil && h.at.CompareAndSwap(n.Uint64(), 0) {
+		h.hook()
+		close(h.done)
+	}
+	return h.pollingOnly.HeaderByNumber(ctx, n)
+}
+
 // ---------------------------------------------------------------- handler
 
 // journal is a handler that keeps every delivered log in its own bucket, written through the
@@ -580,6 +596,56 @@ func TestReorgWithoutTheRequestLeavesNothingPending(t *testing.T) {
 	}
 	if got := j.rewound(); len(got) != 1 || got[0] != rcpt.BlockNumber.Uint64()-1 {
 		t.Fatalf("rewinds = %v, want one to %d", got, rcpt.BlockNumber.Uint64()-1)
+	}
+	sameLogs(t, j.logs(t), c.logs(t, cfg.StartBlock))
+}
+
+// A reorg between reading the head and walking up to it shows as a block whose parent is not
+// the last one processed; the watcher must not build on the orphaned block.
+func TestReorgWhileAdvancingIsCaughtByParentHash(t *testing.T) {
+	c := newChain(t)
+	s := subject(600)
+	c.attest(t, s, common.Hash{})
+	st := memStore(t)
+	j := newJournal(t, st)
+	cfg := config(c)
+	node := &hooked{pollingOnly: pollingOnly{c.sim.Client()}, done: make(chan struct{})}
+	w := newWatcher(t, cfg, node, st, j)
+	start(t, w)
+
+	rcpt, orphanedNonce := c.request(t, s)
+	waitFor(t, "the request to be pending", func() bool { return j.pending(t)[s] == orphanedNonce })
+	orphaned, err := c.sim.Client().HeaderByHash(context.Background(), rcpt.BlockHash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// When the watcher asks for the block after the request's, the request's block is
+	// replaced (by one re-sending the request) and a new block follows it.
+	node.hook = func() {
+		if err := c.sim.Fork(orphaned.ParentHash); err != nil {
+			t.Error(err)
+		}
+		c.empty(2)
+	}
+	node.at.Store(orphaned.Number.Uint64() + 1)
+	c.empty(1)
+	w.Poke()
+	select {
+	case <-node.done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the watcher never asked for the block after the request's")
+	}
+	caughtUp(t, c, w)
+
+	rec, err := c.reg.AttestationOf(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := j.pending(t); len(got) != 1 || got[s] != rec.PendingNonce {
+		t.Fatalf("handler's pending requests = %v, want only %s: %s", got, s.Hex(), common.Hash(rec.PendingNonce).Hex())
+	}
+	if got := j.rewound(); len(got) != 1 || got[0] != orphaned.Number.Uint64()-1 {
+		t.Fatalf("rewinds = %v, want one to %d", got, orphaned.Number.Uint64()-1)
 	}
 	sameLogs(t, j.logs(t), c.logs(t, cfg.StartBlock))
 }

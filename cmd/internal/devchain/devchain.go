@@ -8,6 +8,8 @@ import (
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
+	"net"
+	"strconv"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
@@ -30,7 +32,11 @@ type Chain struct {
 
 // New starts a chain with n funded accounts derived from seed, so addresses are stable across
 // runs (dev keys only: they are public by construction).
-func New(n int, seed string) *Chain {
+func New(n int, seed string) *Chain { return NewWithRPC(n, seed, "") }
+
+// NewWithRPC is New with the node's JSON-RPC served over HTTP on rpcAddr (host:port; port 0
+// picks a free one), so cast, wallets and other processes can use the chain. Empty: no RPC.
+func NewWithRPC(n int, seed, rpcAddr string) *Chain {
 	alloc := types.GenesisAlloc{}
 	keys := make([]*ecdsa.PrivateKey, n)
 	for i := range keys {
@@ -41,7 +47,21 @@ func New(n int, seed string) *Chain {
 		keys[i] = k
 		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: new(big.Int).Lsh(big.NewInt(1), 100)}
 	}
-	sim := simulated.NewBackend(alloc, simulated.WithBlockGasLimit(60_000_000), osaka)
+	opts := []func(*node.Config, *ethconfig.Config){simulated.WithBlockGasLimit(60_000_000), osaka}
+	if rpcAddr != "" {
+		host, port, err := net.SplitHostPort(rpcAddr)
+		if err != nil {
+			panic(fmt.Sprintf("devchain: rpc address %q: %v", rpcAddr, err))
+		}
+		p, _ := strconv.Atoi(port)
+		opts = append(opts, func(nc *node.Config, _ *ethconfig.Config) {
+			nc.HTTPHost, nc.HTTPPort = host, p
+			nc.HTTPModules = []string{"eth", "net", "web3"}
+			nc.HTTPVirtualHosts = []string{"localhost", host}
+			nc.HTTPCors = []string{"*"}
+		})
+	}
+	sim := simulated.NewBackend(alloc, opts...)
 	client := sim.Client()
 	id, err := client.ChainID(context.Background())
 	if err != nil {
