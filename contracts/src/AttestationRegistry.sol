@@ -284,7 +284,9 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
                 let signer := 0
                 if and(eq(calldataload(sig), 65), iszero(gt(s, SECP256K1_HALF_N))) {
                     // The precompile returns nothing for an invalid signature (v not 27/28 included).
-                    if staticcall(gas(), 1, p, 0x80, 0x00, 0x20) { if eq(returndatasize(), 0x20) { signer := mload(0x00) } }
+                    if staticcall(gas(), 1, p, 0x80, 0x00, 0x20) {
+                        if eq(returndatasize(), 0x20) { signer := mload(0x00) }
+                    }
                 }
                 let cfg := mload(add(memo, 0x80))
                 if iszero(eq(signer, mload(add(memo, 0x60)))) {
@@ -301,7 +303,13 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
                 // An authorized relayer signed, and one signature is enough.
                 let bad := or(iszero(shr(255, cfg)), gt(and(cfg, MASK8), 1))
                 // The same rules as _fastCheck.
-                bad := or(bad, or(or(shr(160, subject), shr(8, teeType)), or(shr(8, tcb), or(shr(64, issuedAt), shr(64, expiresAt)))))
+                bad := or(
+                    bad,
+                    or(
+                        or(shr(160, subject), shr(8, teeType)),
+                        or(shr(8, tcb), or(shr(64, issuedAt), shr(64, expiresAt)))
+                    )
+                )
                 bad := or(bad, iszero(subject))
                 bad := or(bad, iszero(or(eq(teeType, 1), eq(teeType, 2))))
                 bad := or(bad, gt(tcb, 6))
@@ -377,10 +385,11 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
             let tcbStatus := calldataload(add(a, 0x60))
             let issuedAt := calldataload(add(a, 0x80))
             let expiresAt := calldataload(add(a, 0xa0))
-            let word := or(
-                or(or(issuedAt, shl(40, expiresAt)), and(rec, shl(REC_LAST_REQUEST, MASK40))),
-                or(shl(REC_MEASUREMENT, and(m, MASK32)), or(shl(REC_TEE, teeType), shl(REC_TCB, tcbStatus)))
-            )
+            let word :=
+                or(
+                    or(or(issuedAt, shl(40, expiresAt)), and(rec, shl(REC_LAST_REQUEST, MASK40))),
+                    or(shl(REC_MEASUREMENT, and(m, MASK32)), or(shl(REC_TEE, teeType), shl(REC_TCB, tcbStatus)))
+                )
             sstore(slot.slot, word)
         }
         if (pending) delete _requestNonce[address(uint160(subject))];
@@ -410,7 +419,8 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
             let expiresAt := calldataload(add(a, 0xa0))
             let ts := timestamp()
             // Fields fit their ABI types.
-            let bad := or(or(shr(160, subject), shr(8, teeType)), or(shr(8, tcb), or(shr(64, issuedAt), shr(64, expiresAt))))
+            let bad :=
+                or(or(shr(160, subject), shr(8, teeType)), or(shr(8, tcb), or(shr(64, issuedAt), shr(64, expiresAt))))
             bad := or(bad, iszero(subject))
             bad := or(bad, iszero(or(eq(teeType, 1), eq(teeType, 2))))
             bad := or(bad, gt(tcb, 6))
@@ -463,9 +473,10 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
             return abi.encodeWithSelector(IssuedInFuture.selector, uint64(issuedAt), block.timestamp);
         }
         if (block.timestamp - issuedAt > c.maxAttestationAge) {
-            return abi.encodeWithSelector(
-                AttestationTooOld.selector, uint64(issuedAt), block.timestamp, c.maxAttestationAge
-            );
+            return
+                abi.encodeWithSelector(
+                    AttestationTooOld.selector, uint64(issuedAt), block.timestamp, c.maxAttestationAge
+                );
         }
         if (expiresAt <= issuedAt) {
             return abi.encodeWithSelector(InvalidExpiry.selector, uint64(issuedAt), uint64(expiresAt));
@@ -845,9 +856,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
         _setLimits(maxAttestationAge, maxValidity, responseWindow, cooldown);
     }
 
-    function _setLimits(uint32 maxAttestationAge, uint32 maxValidity, uint32 responseWindow, uint32 cooldown)
-        private
-    {
+    function _setLimits(uint32 maxAttestationAge, uint32 maxValidity, uint32 responseWindow, uint32 cooldown) private {
         if (maxAttestationAge == 0 || maxValidity == 0 || responseWindow == 0) revert InvalidLimits();
         Config memory c = _config;
         c.maxAttestationAge = maxAttestationAge;

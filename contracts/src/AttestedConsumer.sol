@@ -18,10 +18,7 @@ library AttestedKeys {
     }
 
     /// @notice Reverts with `NotAttestedFor` unless `registry.isAttestedFor(subject, measurementHash)`.
-    function requireAttestedFor(IAttestationRegistry registry, address subject, bytes32 measurementHash)
-        internal
-        view
-    {
+    function requireAttestedFor(IAttestationRegistry registry, address subject, bytes32 measurementHash) internal view {
         if (!registry.isAttestedFor(subject, measurementHash)) revert NotAttestedFor(subject, measurementHash);
     }
 }
