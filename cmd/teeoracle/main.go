@@ -20,7 +20,7 @@ type command struct {
 
 var commands = map[string]command{
 	"registry": {runRegistry, "operate a registry: deploy|allow|revoke|sunset|request|status"},
-	"bench":    {runBench, "benchmarks: gas|verify [--json]"},
+	"bench":    {runBench, "benchmarks: gas|verify|relay [--json]"},
 	"verify":   {runVerify, "verify evidence offline: [--json] [--roots PEM] [--collateral DIR] [--at RFC3339] [--policy FILE] EVIDENCE"},
 	"dev":      {runDev, "the whole loop on an embedded chain with simulated TEEs: [--agents N] [--duration D] [--json]"},
 	"run":      {runRun, "the relayer daemon: --config FILE (flags and TEEORACLE_* override the file)"},
