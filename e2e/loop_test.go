@@ -380,7 +380,7 @@ func TestWholeLoopOverTheWire(t *testing.T) {
 	// Attestations live 20 s at most and requests get 6 s, so expiry and missed deadlines
 	// happen within the test.
 	c := newCluster(t, "--max-validity", "20", "--response-window", "6", "--cooldown", "0")
-	a1 := c.startAgent("0x"+strings.Repeat("01", 48))
+	a1 := c.startAgent("0x" + strings.Repeat("01", 48))
 	m1 := c.allow(a1)
 	r := c.startRelayer(t.TempDir(), "--validity", "1m")
 
@@ -426,7 +426,7 @@ func TestWholeLoopOverTheWire(t *testing.T) {
 	}
 
 	t.Log("re-registered under a new measurement")
-	a2 := c.startAgent("0x"+strings.Repeat("02", 48))
+	a2 := c.startAgent("0x" + strings.Repeat("02", 48))
 	m2 := c.allow(a2)
 	if m2 == m1 {
 		t.Fatal("the new image has the old measurement")
@@ -455,7 +455,7 @@ func TestWholeLoopOverTheWire(t *testing.T) {
 	waitUntil(t, "fail closed after the missed deadline", 20*time.Second, func() bool { return !c.attested(a2.subject) })
 
 	t.Log("expiry → not attested")
-	a3 := c.startAgent("0x"+strings.Repeat("02", 48))
+	a3 := c.startAgent("0x" + strings.Repeat("02", 48))
 	if code, out := c.register(r, a3); code != http.StatusAccepted {
 		t.Fatalf("register: %d %v", code, out)
 	}

@@ -571,7 +571,7 @@ func (w *Watcher) follow(ctx context.Context, head uint64) error {
 		if err != nil {
 			return errors.Join(err, flush())
 		}
-		if prev, ok := next.tip(); ok && false {
+		if prev, ok := next.tip(); ok && prev.Number == n-1 && b.ParentHash != prev.Hash {
 			return errors.Join(fmt.Errorf("%w: block %d has parent %s, processed block %d is %s",
 				errParentMismatch, n, b.ParentHash.Hex(), prev.Number, prev.Hash.Hex()), flush())
 		}
