@@ -212,7 +212,7 @@ func (d *dev) run(ctx context.Context, rpcAddr, apiAddr string, nAgents int, blo
 	relayerKey := signer.NewLocalKey(d.ch.Keys[devRelayer])
 	d.svc, err = relayer.New(ctx, relayer.Options{Config: cfg, Backend: d.ch.Client, Store: st, Attester: relayerKey,
 		SenderAddress: relayerKey.Address(), SenderSign: signer.SignerFn(relayerKey, d.ch.ChainID),
-		Verifier:       verify.Options{Getter: verifiertesting.Getter(coll), TestRoots: verifiertesting.Roots()},
+		Verifier:       verify.Options{Getter: verifiertesting.Getter(coll), TestRoots: verifiertesting.Roots(), Policy: devPolicy()},
 		AllowTestRoots: true, Logger: d.log})
 	if err != nil {
 		return nil, err
@@ -274,6 +274,15 @@ func (d *dev) run(ctx context.Context, rpcAddr, apiAddr string, nAgents int, blo
 			d.render(ctx)
 		}
 	}
+}
+
+// devPolicy is the default policy with the simulated chips' TCB as the SEV-SNP minimum, so
+// SEV-SNP subjects get an evaluated TCB status (UpToDate) as TDX ones do from collateral.
+func devPolicy() *verifier.Policy {
+	p := verifier.DefaultPolicy()
+	t := verifiertesting.DefaultSNPTCB
+	p.SNP.MinTCB = &verifier.SNPTCB{Bootloader: t.BlSpl, TEE: t.TeeSpl, SNP: t.SnpSpl, Microcode: t.UcodeSpl}
+	return &p
 }
 
 func (d *dev) startAgent(ctx context.Context, i int) (*devAgent, error) {

@@ -104,3 +104,29 @@ func TestVerifyAndMeasureCLI(t *testing.T) {
 		t.Fatalf("verify of a missing file exited %d, want 2", code)
 	}
 }
+
+// `teeoracle dev --json` runs the whole loop and prints one summary object with the keys
+// scripts rely on.
+func TestDevJSONSummary(t *testing.T) {
+	code, out, errOut := runCLI(t, "dev", "--duration", "8s", "--block-time", "200ms", "--request-every", "2",
+		"--agents", "2", "--faults=false", "--rpc", "127.0.0.1:0", "--api", "127.0.0.1:0", "--json")
+	if code != 0 {
+		t.Fatalf("dev exited %d: %s", code, errOut)
+	}
+	var raw map[string]any
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatalf("dev --json printed %q: %v", out, err)
+	}
+	s := map[string]float64{}
+	for _, k := range []string{"subjects", "requestsServed", "requestsMissed", "rejected", "gasPerAttestation"} {
+		v, ok := raw[k].(float64)
+		if !ok {
+			t.Fatalf("summary lacks the number %q: %s", k, out)
+		}
+		s[k] = v
+	}
+	if s["subjects"] != 2 || s["requestsServed"] < 1 || s["requestsMissed"] != 0 || s["rejected"] != 0 ||
+		s["gasPerAttestation"] <= 0 || s["gasPerAttestation"] > 65_000 {
+		t.Fatalf("summary = %s, want 2 subjects, requests served, none missed or rejected, gas per attestation in (0, 65000]", out)
+	}
+}
