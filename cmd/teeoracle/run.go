@@ -16,7 +16,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/teeoracle/teeoracle/relayer"
@@ -149,6 +151,17 @@ func serveRelayer(ctx context.Context, cfg config.Config, insecure bool, log *sl
 		return fmt.Errorf("connect to %s: %w", cfg.RPCURL, err)
 	}
 	defer eth.Close()
+	var backend relayer.Backend = eth
+	if cfg.WSURL != "" {
+		// The websocket only wakes the watcher up on new heads; polling over rpc_url stays the
+		// source of truth, so a dropped websocket costs latency, never events.
+		ws, err := ethclient.DialContext(ctx, cfg.WSURL)
+		if err != nil {
+			return fmt.Errorf("connect to ws_url %s: %w", cfg.WSURL, err)
+		}
+		defer ws.Close()
+		backend = wsHeads{Client: eth, ws: ws}
+	}
 	st, err := store.Open(cfg.DataDir)
 	if err != nil {
 		return err
@@ -175,13 +188,23 @@ func serveRelayer(ctx context.Context, cfg config.Config, insecure bool, log *sl
 		log.Warn("INSECURE: accepting evidence under the simulated attesters' test roots; never use this in production")
 	}
 	id := new(big.Int).SetUint64(cfg.ChainID)
-	svc, err := relayer.New(ctx, relayer.Options{Config: cfg, Backend: eth, Store: st, Attester: attester,
+	svc, err := relayer.New(ctx, relayer.Options{Config: cfg, Backend: backend, Store: st, Attester: attester,
 		SenderAddress: sender.Address(), SenderSign: signer.SignerFn(sender, id), Verifier: vopts,
 		AllowTestRoots: insecure, Logger: log})
 	if err != nil {
 		return err
 	}
 	return serve(ctx, svc, cfg, log)
+}
+
+// wsHeads is the RPC client with new-head subscriptions taken from a websocket connection.
+type wsHeads struct {
+	*ethclient.Client
+	ws *ethclient.Client
+}
+
+func (w wsHeads) SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error) {
+	return w.ws.SubscribeNewHead(ctx, ch)
 }
 
 // serve runs svc and its API until ctx ends, then shuts down gracefully: intake stops and
