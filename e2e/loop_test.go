@@ -289,7 +289,8 @@ func (c *cluster) startRelayer(dir string, extra ...string) *relayerProc {
 	addr := freePort(c.t)
 	args := append([]string{c.bin, "run", "--insecure-test-roots", "--allow-raw-keys",
 		"--signing-key", hexutil.Encode(crypto.FromECDSA(c.relayer)), "--chain-id", fmt.Sprint(c.chainID),
-		"--rpc-url", c.rpc, "--registry", c.registry.Hex(), "--data-dir", dir, "--listen", addr,
+		"--rpc-url", c.rpc, "--ws-url", "ws://" + strings.TrimPrefix(c.rpc, "http://"), "--registry", c.registry.Hex(),
+		"--data-dir", dir, "--listen", addr,
 		"--poll-interval", "250ms", "--batch-wait", "100ms", "--confirmations", "4", "--refresh-schedule="}, extra...)
 	r := &relayerProc{p: start(c.t, "relayer", args...), api: "http://" + addr, dir: dir}
 	waitUntil(c.t, "relayer readiness", 30*time.Second, func() bool {

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/teeoracle/teeoracle/agent"
 	"github.com/teeoracle/teeoracle/agent/simulated"
@@ -123,6 +125,7 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 const (
 	devGovernor = 0
 	devRelayer  = 1
+	devUser     = 2 // printed in the banner, for the user's own transactions
 )
 
 func (d *dev) run(ctx context.Context, rpcAddr, apiAddr string, nAgents int, blockTime time.Duration, every int, faults, quiet bool) (*devSummary, error) {
@@ -133,7 +136,7 @@ func (d *dev) run(ctx context.Context, rpcAddr, apiAddr string, nAgents int, blo
 	}
 	rpcAddr = rpcLn.Addr().String()
 	rpcLn.Close()
-	d.ch = devchain.NewWithRPC(2, "teeoracle dev", rpcAddr)
+	d.ch = devchain.NewWithRPC(3, "teeoracle dev", rpcAddr)
 	defer d.ch.Close()
 	d.rpcURL = "http://" + rpcAddr
 
@@ -238,7 +241,10 @@ func (d *dev) run(ctx context.Context, rpcAddr, apiAddr string, nAgents int, blo
 		fmt.Fprintf(d.out, "teeoracle dev: an in-process chain with the registry, %d simulated agents and a relayer (TEST ROOTS, not for production)\n", nAgents)
 		fmt.Fprintf(d.out, "  JSON-RPC   %s (chain id %d)\n  registry   %s\n  relayer    %s  (/v1/…, /metrics, /readyz)\n",
 			d.rpcURL, d.ch.ChainID, addr.Hex(), d.apiURL)
-		fmt.Fprintf(d.out, "  try        cast call %s 'isAttested(address)(bool)' %s --rpc-url %s\n\n", addr.Hex(), d.agents[0].a.Subject().Hex(), d.rpcURL)
+		fmt.Fprintf(d.out, "  funded key %s (public test key: use it here only)\n", hexutil.Encode(crypto.FromECDSA(d.ch.Keys[devUser])))
+		fmt.Fprintf(d.out, "  try        cast call %s 'isAttested(address)(bool)' %s --rpc-url %s\n", addr.Hex(), d.agents[0].a.Subject().Hex(), d.rpcURL)
+		fmt.Fprintf(d.out, "  example    go run ./examples/sequencer --insecure-simulated --rpc %s --relayer %s --registry %s --private-key <funded key>\n\n",
+			d.rpcURL, d.apiURL, addr.Hex())
 	}
 
 	// Register every agent through the relayer's API, as a workload would.
