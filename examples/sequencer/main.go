@@ -210,4 +210,3 @@ func register(ctx context.Context, relayerURL string, a *agent.Agent, agentURL s
 	log.Printf("evidence accepted by the relayer: job %v", out["id"])
 	return nil
 }
-
