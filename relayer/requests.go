@@ -29,6 +29,9 @@ type events struct{ s *Service }
 
 func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batch *store.Batch) error {
 	s := e.s
+	// Reads see the store before this block; requests staged earlier in the same block are
+	// tracked here, so a request answered in its own block is not left pending.
+	staged := map[string]bool{}
 	for i := range logs {
 		l := &logs[i]
 		ev, err := watch.Decode(l)
@@ -45,13 +48,15 @@ func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batc
 				return nil
 			})
 			batch.Put(s.state.requests, requestKey(r.Subject, r.Nonce), mustJSON(r))
+			staged[string(requestKey(r.Subject, r.Nonce))] = true
 			s.log.Info("re-attestation requested", "subject", r.Subject, "nonce", r.Nonce, "deadline", r.Deadline, "block", b.Number)
 		case *bindings.AttestationRegistryAttested:
 			sub := &Subject{Subject: ev.Subject, TEE: ev.TeeType, MeasurementHash: ev.MeasurementHash, TCBStatus: ev.TcbStatus,
 				IssuedAt: ev.IssuedAt, ExpiresAt: ev.ExpiresAt, QuoteHash: ev.QuoteHash, Block: b.Number}
 			batch.Put(s.state.subjects, ev.Subject.Bytes(), mustJSON(sub))
 			key := requestKey(ev.Subject, ev.Nonce)
-			if ok, _ := s.state.requests.Has(key); ok {
+			if ok, _ := s.state.requests.Has(key); ok || staged[string(key)] {
+				delete(staged, string(key))
 				batch.Delete(s.state.requests, key)
 				s.metrics.requestsServed.Inc()
 				s.stats.served.Add(1)
@@ -87,9 +92,21 @@ func (e events) Rewind(ctx context.Context, ancestor uint64, batch *store.Batch)
 		return err
 	}
 	for _, sub := range subs {
-		if sub.Block > ancestor {
-			batch.Delete(s.state.subjects, sub.Subject.Bytes())
+		if sub.Block <= ancestor {
+			continue
 		}
+		// The record a orphaned block wrote is gone; the canonical chain's is what counts.
+		rec, err := s.reg.AttestationOf(ctx, sub.Subject)
+		if err != nil {
+			return err // the watcher retries the rewind
+		}
+		if rec.IssuedAt == 0 {
+			batch.Delete(s.state.subjects, sub.Subject.Bytes())
+			continue
+		}
+		batch.Put(s.state.subjects, sub.Subject.Bytes(), mustJSON(&Subject{Subject: sub.Subject, TEE: rec.TeeType,
+			MeasurementHash: rec.MeasurementHash, TCBStatus: rec.TcbStatus, IssuedAt: rec.IssuedAt,
+			ExpiresAt: rec.ExpiresAt, Revoked: rec.Revoked, Block: ancestor}))
 	}
 	s.log.Warn("chain reorganized: rewound derived state", "ancestor", ancestor)
 	return nil

@@ -59,7 +59,10 @@ func (b Block) ID() BlockID { return BlockID{Number: b.Number, Hash: b.Hash} }
 type Handler interface {
 	// Apply delivers one block's registry logs, in log order; it is only called for blocks
 	// that have some. Writes added to batch are committed atomically with the checkpoint
-	// past b. Returning an error keeps the watcher before b; it retries later.
+	// past b. Returning an error keeps the watcher before b; it retries later. Reads from
+	// the store see the state after the previous block: writes staged in batch are not
+	// visible, so an effect of one log on a later log of the same block (a request answered
+	// in its own block) must be tracked by the handler itself.
 	Apply(ctx context.Context, b Block, logs []types.Log, batch *store.Batch) error
 	// Rewind undoes everything derived from blocks above ancestor, which a reorg orphaned.
 	// Writes added to batch are committed atomically with the checkpoint moving back to

@@ -73,11 +73,7 @@ func newChain(t *testing.T) *chain {
 	if c.domain, err = c.reg.Domain(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	// Two events in one block, so ordering within a block is exercised.
-	if _, err := c.reg.AllowMeasurement(admin, c.measure, protocol.TEETDX); err != nil {
-		t.Fatal(err)
-	}
-	c.mine(t)(c.reg.AllowMeasurement(admin, common.HexToHash("0x5678"), protocol.TEESevSnp))
+	c.mine(t)(c.reg.AllowMeasurement(admin, c.measure, protocol.TEETDX))
 	return c
 }
 
@@ -89,7 +85,9 @@ func (c *chain) mine(t *testing.T) func(*types.Transaction, error) *types.Receip
 			t.Fatal(err)
 		}
 		c.sim.Commit()
-		rcpt, err := c.reg.Wait(context.Background(), tx)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		rcpt, err := c.reg.Wait(ctx, tx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -112,7 +110,7 @@ func (c *chain) head(t *testing.T) *types.Header {
 	return h
 }
 
-func (c *chain) attest(t *testing.T, subject common.Address, nonce common.Hash) {
+func (c *chain) attestation(t *testing.T, subject common.Address, nonce common.Hash) (*protocol.Attestation, []byte) {
 	t.Helper()
 	now := c.head(t).Time
 	a := &protocol.Attestation{
@@ -123,7 +121,24 @@ func (c *chain) attest(t *testing.T, subject common.Address, nonce common.Hash) 
 	if err != nil {
 		t.Fatal(err)
 	}
+	return a, sig
+}
+
+func (c *chain) attest(t *testing.T, subject common.Address, nonce common.Hash) {
+	t.Helper()
+	a, sig := c.attestation(t, subject, nonce)
 	c.mine(t)(c.reg.Attest(c.admin, a, [][]byte{sig}))
+}
+
+// attestTwo attests two subjects in one transaction: two Attested logs in one block.
+func (c *chain) attestTwo(t *testing.T, s1, s2 common.Address) {
+	t.Helper()
+	a1, sig1 := c.attestation(t, s1, common.Hash{})
+	a2, sig2 := c.attestation(t, s2, common.Hash{})
+	rcpt := c.mine(t)(c.reg.AttestBatch(c.admin, []*protocol.Attestation{a1, a2}, [][][]byte{{sig1}, {sig2}}))
+	if len(rcpt.Logs) != 2 {
+		t.Fatalf("attestBatch of two emitted %d logs, want 2 Attested", len(rcpt.Logs))
+	}
 }
 
 // request asks subject to re-attest and returns the request's block and nonce.
@@ -148,7 +163,12 @@ func (c *chain) script(t *testing.T, rounds int) {
 	for range rounds {
 		c.round++
 		s := subject(c.round)
-		c.attest(t, s, common.Hash{})
+		if c.round%2 == 0 {
+			// Ordering within a block: a subject of its own and one never requested.
+			c.attestTwo(t, s, subject(1000+c.round))
+		} else {
+			c.attest(t, s, common.Hash{})
+		}
 		c.empty(2)
 		_, nonce := c.request(t, s)
 		c.empty(1)
@@ -648,6 +668,52 @@ func TestReorgWhileAdvancingIsCaughtByParentHash(t *testing.T) {
 		t.Fatalf("rewinds = %v, want one to %d", got, orphaned.Number.Uint64()-1)
 	}
 	sameLogs(t, j.logs(t), c.logs(t, cfg.StartBlock))
+}
+
+// A reorg replacing exactly Confirmations blocks is still rewound; one more is not.
+func TestReorgAtTheConfirmationDepth(t *testing.T) {
+	const confirmations = 3
+	for _, tc := range []struct {
+		depth     uint64
+		violation bool
+	}{{confirmations, false}, {confirmations + 1, true}} {
+		t.Run(fmt.Sprintf("depth %d", tc.depth), func(t *testing.T) {
+			c := newChain(t)
+			st := memStore(t)
+			j := newJournal(t, st)
+			cfg := config(c)
+			cfg.Confirmations = confirmations
+			w := newWatcher(t, cfg, pollingOnly{c.sim.Client()}, st, j)
+			start(t, w)
+			c.script(t, 2)
+			caughtUp(t, c, w)
+			tip := w.Status().Processed
+
+			ancestor, err := c.sim.Client().HeaderByNumber(context.Background(), new(big.Int).SetUint64(tip.Number-tc.depth))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := c.sim.Fork(ancestor.Hash()); err != nil {
+				t.Fatal(err)
+			}
+			c.empty(int(tc.depth) + 1)
+			if tc.violation {
+				waitFor(t, "a finality violation", func() bool { return w.Status().FinalityViolation != nil })
+				if got := j.rewound(); len(got) != 0 {
+					t.Fatalf("rewinds = %v, want none", got)
+				}
+				return
+			}
+			caughtUp(t, c, w)
+			if got := j.rewound(); len(got) != 1 || got[0] != ancestor.Number.Uint64() {
+				t.Fatalf("rewinds = %v, want one to %d", got, ancestor.Number)
+			}
+			if s := w.Status(); s.FinalityViolation != nil {
+				t.Fatalf("finality violation %v for a reorg within the window", s.FinalityViolation)
+			}
+			sameLogs(t, j.logs(t), c.logs(t, cfg.StartBlock))
+		})
+	}
 }
 
 func TestReorgDeeperThanConfirmationsIsAFinalityViolation(t *testing.T) {
