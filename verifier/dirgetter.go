@@ -21,6 +21,9 @@ import (
 //	pckcrl-platform.der, pckcrl-processor.der (or pckcrl.der)   PCK CRLs
 //	rootcrl.der (or IntelSGXRootCA.der)                         Intel root CA CRL
 //	<Product>.crl, <Product>-vlek.crl                           AMD KDS CRLs (Milan, Genoa, Turin)
+//	<hwid hex>.der, vcek.der, or the directory's only *.vcek.der  AMD KDS VCEK for a report
+//	                           whose certificate table is missing (the verifier checks it
+//	                           against the report, so a wrong file is a rejection, not a risk)
 //
 // Any other URL is refused: nothing reaches the network.
 type DirGetter struct {
@@ -54,6 +57,13 @@ func (d *DirGetter) GetContext(_ context.Context, u string) (map[string][]string
 			}
 			return d.file(name)
 		}
+	}
+	if parts := strings.Split(strings.Trim(p, "/"), "/"); len(parts) == 4 && parts[0] == "vcek" {
+		names := []string{parts[3] + ".der", "vcek.der"}
+		if only, _ := filepath.Glob(filepath.Join(d.Dir, "*.vcek.der")); len(only) == 1 {
+			names = append(names, filepath.Base(only[0]))
+		}
+		return d.file(names...)
 	}
 	return nil, nil, fmt.Errorf("offline collateral directory %s has nothing for %s", d.Dir, u)
 }
