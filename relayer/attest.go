@@ -3,6 +3,7 @@ package relayer
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/teeoracle/teeoracle/protocol"
 	"github.com/teeoracle/teeoracle/verifier"
@@ -107,11 +109,14 @@ func (s *Service) attestation(ctx context.Context, c *verifier.Claims) (*protoco
 
 // prepare verifies ev, builds and signs the attestation and, when the registry wants more
 // than one signature, collects the rest from peers.
-func (s *Service) prepare(ctx context.Context, ev *verifier.Evidence, envelope []byte) (*prepared, error) {
+// token, when the nonce is a challenge of this relayer's, goes to co-signing peers as proof
+// that the nonce is fresh; nil for on-chain request nonces, which peers check themselves.
+func (s *Service) prepare(ctx context.Context, ev *verifier.Evidence, envelope []byte, token *ChallengeToken) (*prepared, error) {
 	claims, err := s.verifyEvidence(ctx, ev)
 	if err != nil {
 		return nil, err
 	}
+	failpoint("after-verify")
 	att, err := s.attestation(ctx, claims)
 	if err != nil {
 		return nil, err
@@ -122,10 +127,11 @@ func (s *Service) prepare(ctx context.Context, ev *verifier.Evidence, envelope [
 	}
 	sigs := [][]byte{sig}
 	if need := int(s.threshold); need > 1 {
-		if sigs, err = s.cosign(ctx, envelope, att, sigs, need); err != nil {
+		if sigs, err = s.cosign(ctx, envelope, att, token, sigs, need); err != nil {
 			return nil, err
 		}
 	}
+	failpoint("after-sign")
 	return &prepared{att: att, sigs: sigs, claims: claims}, nil
 }
 
@@ -135,6 +141,78 @@ func (s *Service) prepare(ctx context.Context, ev *verifier.Evidence, envelope [
 type CosignRequest struct {
 	Evidence    json.RawMessage `json:"evidence"`
 	Attestation AttestationJSON `json:"attestation"`
+	// Challenge proves the evidence's nonce is a fresh challenge issued by an authorized
+	// relayer; omitted when the nonce is a pending on-chain request's.
+	Challenge *ChallengeToken `json:"challenge,omitempty"`
+}
+
+// ChallengeToken is a relayer's signed statement that it issued nonce for subject (zero: any)
+// and that it is good until Expires (unix seconds).
+type ChallengeToken struct {
+	Nonce     common.Hash    `json:"nonce"`
+	Subject   common.Address `json:"subject"`
+	Expires   uint64         `json:"expires"`
+	Signature hexutil.Bytes  `json:"signature"`
+}
+
+// challengeDigest is what a relayer signs for a ChallengeToken: bound to the chain and registry
+// so a token is good for one deployment only.
+func challengeDigest(d protocol.Domain, t *ChallengeToken) common.Hash {
+	var exp [8]byte
+	binary.BigEndian.PutUint64(exp[:], t.Expires)
+	var chain [8]byte
+	binary.BigEndian.PutUint64(chain[:], d.ChainID)
+	return crypto.Keccak256Hash([]byte("teeoracle.challenge.v1"), chain[:], d.Registry[:], t.Nonce[:], t.Subject[:], exp[:])
+}
+
+// maxChallengeTTL bounds how far in the future a peer's challenge may claim to expire.
+const maxChallengeTTL = time.Hour
+
+// checkFresh is a co-signer's freshness check: the nonce must be the subject's pending on-chain
+// request nonce, or a challenge an authorized relayer issued, unexpired and not co-signed before.
+func (s *Service) checkFresh(ctx context.Context, claims *verifier.Claims, t *ChallengeToken) error {
+	rec, err := s.reg.AttestationOf(ctx, claims.Subject)
+	if err != nil {
+		return err
+	}
+	if rec.PendingDeadline != 0 && common.Hash(rec.PendingNonce) == claims.Nonce {
+		return nil
+	}
+	if t == nil {
+		return reject("nonce", "nonce %s is neither the subject's pending request nor covered by a relayer challenge", claims.Nonce.Hex())
+	}
+	now := uint64(time.Now().Unix())
+	switch {
+	case t.Nonce != claims.Nonce:
+		return reject("nonce", "the challenge is for nonce %s, the evidence for %s", t.Nonce.Hex(), claims.Nonce.Hex())
+	case t.Subject != (common.Address{}) && t.Subject != claims.Subject:
+		return reject("nonce", "the challenge was issued for subject %s, not %s", t.Subject.Hex(), claims.Subject.Hex())
+	case t.Expires <= now:
+		return reject("nonce", "the challenge expired at %d", t.Expires)
+	case t.Expires > now+uint64(maxChallengeTTL/time.Second):
+		return reject("nonce", "the challenge claims to live until %d, more than %s ahead", t.Expires, maxChallengeTTL)
+	}
+	issuer, err := protocol.Recover(challengeDigest(s.domain, t), t.Signature)
+	if err != nil {
+		return reject("nonce", "challenge signature: %v", err)
+	}
+	relayers, _, err := s.reg.RelayerSet(ctx)
+	if err != nil {
+		return err
+	}
+	authorized := false
+	for _, r := range relayers {
+		authorized = authorized || r == issuer
+	}
+	if !authorized {
+		return reject("nonce", "the challenge was signed by %s, not an authorized relayer", issuer.Hex())
+	}
+	// Single use here too, so old evidence cannot be co-signed again.
+	key := append([]byte("cosigned/"), t.Nonce.Bytes()...)
+	if ok, _ := s.state.challenges.Has(key); ok {
+		return reject("nonce", "nonce %s was already co-signed", t.Nonce.Hex())
+	}
+	return s.state.challenges.Put(key, mustJSON(challenge{Subject: claims.Subject, Expires: time.Unix(int64(t.Expires), 0)}))
 }
 
 // AttestationJSON is an attestation on the wire.
@@ -172,6 +250,9 @@ func (s *Service) Cosign(ctx context.Context, req *CosignRequest) ([]byte, error
 	if err != nil {
 		return nil, err
 	}
+	if err := s.checkFresh(ctx, claims, req.Challenge); err != nil {
+		return nil, err
+	}
 	a := fromJSON(req.Attestation)
 	want := &protocol.Attestation{Subject: claims.Subject, TEEType: protocol.TEEType(claims.TEE), MeasurementHash: claims.MeasurementHash,
 		TCBStatus: protocol.TCBStatus(claims.TCBStatus), Nonce: claims.Nonce, QuoteHash: claims.QuoteHash, AppData: claims.AppData,
@@ -198,8 +279,8 @@ func (s *Service) Cosign(ctx context.Context, req *CosignRequest) ([]byte, error
 
 // cosign asks peers for signatures until `need` distinct relayers have signed. A peer that
 // rejects the evidence is not retried; if too few agree, the attestation is not posted.
-func (s *Service) cosign(ctx context.Context, envelope []byte, att *protocol.Attestation, sigs [][]byte, need int) ([][]byte, error) {
-	body := mustJSON(CosignRequest{Evidence: envelope, Attestation: toJSON(att)})
+func (s *Service) cosign(ctx context.Context, envelope []byte, att *protocol.Attestation, token *ChallengeToken, sigs [][]byte, need int) ([][]byte, error) {
+	body := mustJSON(CosignRequest{Evidence: envelope, Attestation: toJSON(att), Challenge: token})
 	digest := s.domain.Digest(att)
 	signers := map[common.Address]bool{s.attester.Address(): true}
 	var reasons []string

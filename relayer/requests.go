@@ -2,7 +2,6 @@ package relayer
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -205,8 +204,16 @@ func (s *Service) serveRequest(ctx context.Context, r *Request) error {
 	jobID := "req-" + r.Subject.Hex() + "-" + r.Nonce.Hex()
 	if j, err := s.state.job(jobID); err == nil {
 		switch {
-		case j.State == JobVerified || j.State == JobSubmitted:
+		case (j.State == JobVerified || j.State == JobSubmitted) && !j.Updated.Before(s.started):
 			return nil // already on its way
+		case j.State == JobSubmitted:
+			// Left so by a run that died: its transaction, if it got one, was journaled and
+			// Reconcile resumed it. Wait while the sender has transactions in the node's pool,
+			// then let the chain say (below) whether the request still needs an answer. A job
+			// left "verified" was never sent and is simply served again.
+			if busy, err := s.senderBusy(ctx); err != nil || busy {
+				return err
+			}
 		case (j.State == JobRejected || j.State == JobFailed) && time.Since(j.Updated) < retryAfterRejection:
 			// The registry refused it (say, a measurement revoked for now): try again later,
 			// not in a tight loop, while the deadline allows.
@@ -235,12 +242,25 @@ func (s *Service) serveRequest(ctx context.Context, r *Request) error {
 	if ev.Binding == nil || ev.Binding.Subject != r.Subject || common.Hash(ev.Binding.Nonce) != r.Nonce {
 		return reject("binding", "agent %s answered with evidence for another subject or nonce", agent)
 	}
-	p, err := s.prepare(ctx, ev, raw)
+	p, err := s.prepare(ctx, ev, raw, nil)
 	if err != nil {
 		return err
 	}
 	s.archive(p.claims.QuoteHash, raw)
 	return s.enqueue(ctx, &Job{ID: jobID, Created: time.Now().UTC()}, p)
+}
+
+// senderBusy reports whether transactions of the sender wait in the node's pool.
+func (s *Service) senderBusy(ctx context.Context) (bool, error) {
+	pending, err := s.eth.PendingNonceAt(ctx, s.opts.SenderAddress)
+	if err != nil {
+		return false, err
+	}
+	mined, err := s.eth.NonceAt(ctx, s.opts.SenderAddress, nil)
+	if err != nil {
+		return false, err
+	}
+	return pending > mined, nil
 }
 
 // fetchEvidence asks an agent for evidence bound to nonce (SPEC §8 agent API).
@@ -306,15 +326,23 @@ func (s *Service) refreshDue(ctx context.Context) {
 		if err != nil {
 			continue
 		}
-		var nonce common.Hash
-		_, _ = rand.Read(nonce[:])
+		nonce, _, err := s.Challenge(sub.Subject)
+		if err != nil {
+			s.log.Error("refresh: issue challenge", "err", err)
+			return
+		}
+		token, err := s.state.consumeChallenge(nonce, sub.Subject, time.Now())
+		if err != nil {
+			s.log.Error("refresh: take challenge", "err", err)
+			return
+		}
 		raw, ev, err := s.fetchEvidence(ctx, agent, nonce)
 		if err == nil && (ev.Binding == nil || ev.Binding.Subject != sub.Subject || common.Hash(ev.Binding.Nonce) != nonce) {
 			err = reject("binding", "agent answered with evidence for another subject or nonce")
 		}
 		var p *prepared
 		if err == nil {
-			p, err = s.prepare(ctx, ev, raw)
+			p, err = s.prepare(ctx, ev, raw, token)
 		}
 		if err != nil {
 			s.log.Warn("refresh before expiry failed", "subject", sub.Subject, "expiresAt", sub.ExpiresAt, "err", err)

@@ -88,6 +88,7 @@ type Service struct {
 	wg          sync.WaitGroup
 	stopping    atomic.Bool
 	rpcOK       atomic.Int64 // unix time of the last successful RPC round trip
+	started     time.Time    // when Start ran: jobs last written before it belong to a dead run
 	stats       struct{ verified, rejected, confirmed, served, missed, gas atomic.Uint64 }
 }
 
@@ -183,6 +184,7 @@ func weiFloat(b *big.Int) float64 { f, _ := new(big.Float).SetInt(b).Float64(); 
 // Start reconciles in-flight transactions, then runs the watcher, the request worker, the
 // poster and the schedules until Stop.
 func (s *Service) Start(ctx context.Context) error {
+	s.started = time.Now()
 	ctx, s.cancel = context.WithCancel(ctx)
 	s.sendCtx, s.stopSend = context.WithCancel(context.Background())
 	outcomes, err := s.txm.Reconcile(ctx)
@@ -306,14 +308,21 @@ func (s *Service) Metrics() *Metrics { return s.metrics }
 // Domain returns the chain and registry this relayer serves.
 func (s *Service) Domain() protocol.Domain { return s.domain }
 
-// Challenge issues a single-use nonce for subject (zero: any subject), valid for challenge_ttl.
+// Challenge issues a single-use nonce for subject (zero: any subject), valid for challenge_ttl,
+// with a token signed by this relayer that lets co-signing peers check its freshness.
 func (s *Service) Challenge(subject common.Address) (common.Hash, time.Time, error) {
 	var n common.Hash
 	if _, err := rand.Read(n[:]); err != nil {
 		return common.Hash{}, time.Time{}, err
 	}
-	exp := time.Now().Add(s.cfg.ChallengeTTL).UTC()
-	return n, exp, s.state.challenges.Put(n.Bytes(), mustJSON(challenge{Subject: subject, Expires: exp}))
+	exp := time.Now().Add(s.cfg.ChallengeTTL).UTC().Truncate(time.Second)
+	tok := &ChallengeToken{Nonce: n, Subject: subject, Expires: uint64(exp.Unix())}
+	sig, err := s.attester.SignDigest(challengeDigest(s.domain, tok))
+	if err != nil {
+		return common.Hash{}, time.Time{}, err
+	}
+	tok.Signature = sig
+	return n, exp, s.state.challenges.Put(n.Bytes(), mustJSON(challenge{Subject: subject, Expires: exp, Token: tok}))
 }
 
 // Submit takes evidence from a client (SPEC §8 POST /v1/attestations): it must be bound to a
@@ -337,18 +346,19 @@ func (s *Service) Submit(ctx context.Context, raw []byte, agentURL string) (*Job
 	}
 	nonce := common.Hash(b.Nonce)
 	key := requestKey(b.Subject, nonce)
+	var token *ChallengeToken
 	if ok, _ := s.state.requests.Has(key); !ok {
-		if err := s.state.consumeChallenge(nonce, b.Subject, time.Now()); err != nil {
+		if token, err = s.state.consumeChallenge(nonce, b.Subject, time.Now()); err != nil {
 			return nil, reject("nonce", "%v", err)
 		}
 	}
-	p, err := s.prepare(ctx, ev, raw)
+	p, err := s.prepare(ctx, ev, raw, token)
 	if err != nil {
 		return nil, err
 	}
 	s.archive(p.claims.QuoteHash, raw)
 	if agentURL != "" {
-		if err := s.state.agents.Put(b.Subject.Bytes(), []byte(agentURL)); err != nil {
+		if err := s.setAgentURL(ctx, b.Subject, agentURL); err != nil {
 			return nil, err
 		}
 	}
@@ -357,6 +367,32 @@ func (s *Service) Submit(ctx context.Context, raw []byte, agentURL string) (*Job
 		return nil, err
 	}
 	return job, nil
+}
+
+// setAgentURL records where subject's agent answers. Anyone can submit a subject's evidence,
+// so a new URL is taken only once an agent there has produced fresh evidence for the subject,
+// bound to a nonce of this relayer's: a stranger cannot point a subject's re-attestation
+// requests at an address that does not answer for it.
+func (s *Service) setAgentURL(ctx context.Context, subject common.Address, url string) error {
+	if old, err := s.state.agentURL(subject); err == nil && old == url {
+		return nil
+	}
+	var nonce common.Hash
+	if _, err := rand.Read(nonce[:]); err != nil {
+		return err
+	}
+	_, ev, err := s.fetchEvidence(ctx, url, nonce)
+	if err != nil {
+		return reject("agent", "agentUrl %s did not serve evidence: %v", url, err)
+	}
+	claims, err := s.verifyEvidence(ctx, ev)
+	if err != nil {
+		return reject("agent", "agentUrl %s served evidence that does not verify: %v", url, err)
+	}
+	if claims.Subject != subject || claims.Nonce != nonce {
+		return reject("agent", "agentUrl %s answers for subject %s, not %s", url, claims.Subject.Hex(), subject.Hex())
+	}
+	return s.state.agents.Put(subject.Bytes(), []byte(url))
 }
 
 // Job returns a job's status.

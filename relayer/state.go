@@ -77,8 +77,9 @@ type Subject struct {
 }
 
 type challenge struct {
-	Subject common.Address `json:"subject"`
-	Expires time.Time      `json:"expires"`
+	Subject common.Address  `json:"subject"`
+	Expires time.Time       `json:"expires"`
+	Token   *ChallengeToken `json:"token,omitempty"`
 }
 
 // Archived is raw evidence kept for audit (SPEC §8 GET /v1/quotes/{quoteHash}).
@@ -128,24 +129,26 @@ func (s *state) putJob(j *Job) error {
 func (s *state) job(id string) (*Job, error) { return getJSON[Job](s.jobs, []byte(id)) }
 
 // consumeChallenge deletes a live challenge for subject, so it is used at most once.
-func (s *state) consumeChallenge(nonce common.Hash, subject common.Address, now time.Time) error {
+// consumeChallenge deletes a live challenge for subject, so it is used at most once, and
+// returns its signed token for co-signing peers.
+func (s *state) consumeChallenge(nonce common.Hash, subject common.Address, now time.Time) (*ChallengeToken, error) {
 	c, err := getJSON[challenge](s.challenges, nonce.Bytes())
 	if errors.Is(err, store.ErrNotFound) {
-		return errors.New("unknown or already used challenge nonce: get one from GET /v1/challenge")
+		return nil, errors.New("unknown or already used challenge nonce: get one from GET /v1/challenge")
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := s.challenges.Delete(nonce.Bytes()); err != nil {
-		return err
+		return nil, err
 	}
 	if now.After(c.Expires) {
-		return fmt.Errorf("challenge nonce expired at %s: get a fresh one", c.Expires.Format(time.RFC3339))
+		return nil, fmt.Errorf("challenge nonce expired at %s: get a fresh one", c.Expires.Format(time.RFC3339))
 	}
 	if c.Subject != (common.Address{}) && c.Subject != subject {
-		return fmt.Errorf("challenge nonce was issued for subject %s, not %s", c.Subject.Hex(), subject.Hex())
+		return nil, fmt.Errorf("challenge nonce was issued for subject %s, not %s", c.Subject.Hex(), subject.Hex())
 	}
-	return nil
+	return c.Token, nil
 }
 
 func (s *state) pendingRequests() ([]*Request, error) {

@@ -1,0 +1,86 @@
+package relayer_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/teeoracle/teeoracle/relayer"
+	"github.com/teeoracle/teeoracle/verifier/verify"
+)
+
+// A co-signer must not sign evidence whose nonce nobody proves fresh: otherwise anyone
+// holding an old quote (the archive serves them) could have it attested again without the TEE.
+func TestCosignRequiresAFreshNonce(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	proposal := func(nonce common.Hash) *relayer.CosignRequest {
+		env := h.envelope(nonce, "")
+		c, err := verify.Measure(env)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, err := h.sim.Client().HeaderByNumber(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &relayer.CosignRequest{Evidence: env, Attestation: relayer.AttestationJSON{
+			Subject: h.agent.subject, TEEType: uint8(c.TEE), MeasurementHash: c.MeasurementHash, Nonce: nonce,
+			QuoteHash: c.QuoteHash, IssuedAt: head.Time, ExpiresAt: head.Time + 600}}
+	}
+	wantReject := func(what string, req *relayer.CosignRequest) {
+		t.Helper()
+		_, err := h.svc.Cosign(ctx, req)
+		var rj *relayer.RejectError
+		if !errors.As(err, &rj) || rj.Reason != "nonce" {
+			t.Fatalf("%s: Cosign = %v, want a nonce rejection", what, err)
+		}
+	}
+
+	wantReject("a nonce no relayer issued", proposal(common.HexToHash("0x1234")))
+
+	nonce := h.challenge()
+	req := proposal(nonce)
+	req.Challenge = h.svc.ChallengeToken(nonce)
+	if req.Challenge == nil {
+		t.Fatal("the relayer kept no token for its challenge")
+	}
+	forged := *req.Challenge
+	forged.Nonce = common.HexToHash("0x99")
+	wantReject("a token for another nonce", &relayer.CosignRequest{Evidence: req.Evidence, Attestation: req.Attestation, Challenge: &forged})
+
+	sig, err := h.svc.Cosign(ctx, req)
+	if err != nil || len(sig) != 65 {
+		t.Fatalf("Cosign with a valid challenge = %x, %v", sig, err)
+	}
+	wantReject("the same challenge again", req)
+}
+
+// Anyone can submit a subject's evidence; they must not be able to point the subject's
+// re-attestation requests at an agent that does not answer for it.
+func TestAgentURLMustAnswerForTheSubject(t *testing.T) {
+	h := newHarness(t)
+	otherKey, _ := crypto.GenerateKey()
+	other := httptest.NewServer(&fakeAgent{att: h.agent.att, subject: crypto.PubkeyToAddress(otherKey.PublicKey)})
+	defer other.Close()
+	code, out := h.do("POST", "/v1/attestations", h.envelope(h.challenge(), `"agentUrl":"`+other.URL+`"`))
+	if code != http.StatusUnprocessableEntity || out["reason"] != "agent" {
+		t.Fatalf("agentUrl of another subject's agent: %d %v, want 422 agent", code, out)
+	}
+	code, out = h.do("POST", "/v1/attestations", h.envelope(h.challenge(), `"agentUrl":"http://127.0.0.1:1"`))
+	if code != http.StatusUnprocessableEntity || out["reason"] != "agent" {
+		t.Fatalf("agentUrl that does not answer: %d %v, want 422 agent", code, out)
+	}
+	code, out = h.do("POST", "/v1/attestations", h.envelope(h.challenge(), `"agentUrl":"`+h.agentSv.URL+`"`))
+	if code != http.StatusAccepted {
+		t.Fatalf("the subject's own agent: %d %v, want 202", code, out)
+	}
+	if code, out := h.do("GET", "/v1/subjects/"+h.agent.subject.Hex(), nil); code != 200 || out["agentUrl"] != h.agentSv.URL {
+		t.Fatalf("subject view = %d %v, want agentUrl %s", code, out, h.agentSv.URL)
+	}
+}
