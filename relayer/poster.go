@@ -151,6 +151,7 @@ func (s *Service) enqueue(ctx context.Context, job *Job, p *prepared) error {
 	if err := s.state.putJob(job); err != nil {
 		return err
 	}
+	failpoint("after-store")
 	select {
 	case s.queue <- item{job: job, p: p}:
 		return nil

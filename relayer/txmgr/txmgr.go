@@ -447,6 +447,7 @@ func (m *Manager) broadcastNew(ctx context.Context, o *op, c Candidate) (rec *re
 		rctx, cancel := m.rpc(ctx)
 		err = m.backend.SendTransaction(rctx, tx)
 		cancel()
+		failpoint("after-broadcast")
 		log := m.log.With("id", c.ID, "nonce", nonce, "tx", tx.Hash().Hex())
 		switch cls := classify(err); cls {
 		case classOK, classAlreadyKnown:
@@ -585,6 +586,7 @@ func (m *Manager) follow(ctx context.Context, rec *record, rebroadcastFirst bool
 			if err != nil {
 				log.Warn("confirmation check failed; retrying", "err", err)
 			} else if done {
+				failpoint("before-confirm")
 				return m.finish(ctx, rec, rcpt)
 			}
 		case mined != nil:
