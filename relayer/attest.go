@@ -90,7 +90,8 @@ func (s *Service) attestation(ctx context.Context, c *verifier.Claims) (*protoco
 	}
 	issued := head.Time
 	expires := issued + uint64(s.cfg.Validity/time.Second)
-	if limit := issued + uint64(s.limits.MaxValidity); expires > limit {
+	_, limits := s.governance()
+	if limit := issued + uint64(limits.MaxValidity); expires > limit {
 		expires = limit
 	}
 	if !c.NotAfter.IsZero() && uint64(c.NotAfter.Unix()) < expires {
@@ -126,7 +127,8 @@ func (s *Service) prepare(ctx context.Context, ev *verifier.Evidence, envelope [
 		return nil, fmt.Errorf("sign attestation: %w", err)
 	}
 	sigs := [][]byte{sig}
-	if need := int(s.threshold); need > 1 {
+	if threshold, _ := s.governance(); threshold > 1 {
+		need := int(threshold)
 		if sigs, err = s.cosign(ctx, envelope, att, token, sigs, need); err != nil {
 			return nil, err
 		}
@@ -264,7 +266,8 @@ func (s *Service) Cosign(ctx context.Context, req *CosignRequest) ([]byte, error
 	if err != nil {
 		return nil, fmt.Errorf("read chain head: %w", err)
 	}
-	if a.IssuedAt > head.Time+60 || head.Time-min(head.Time, a.IssuedAt) > uint64(s.limits.MaxAttestationAge) {
+	_, limits := s.governance()
+	if a.IssuedAt > head.Time+60 || head.Time-min(head.Time, a.IssuedAt) > uint64(limits.MaxAttestationAge) {
 		return nil, reject("stale", "issuedAt %d is not within this relayer's window around chain time %d", a.IssuedAt, head.Time)
 	}
 	maxExpiry := a.IssuedAt + uint64(s.cfg.Validity/time.Second)

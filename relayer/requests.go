@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/teeoracle/teeoracle/bindings"
+	"github.com/teeoracle/teeoracle/relayer/registry"
 	"github.com/teeoracle/teeoracle/relayer/store"
 	"github.com/teeoracle/teeoracle/relayer/watch"
 	"github.com/teeoracle/teeoracle/verifier"
@@ -61,6 +62,13 @@ func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batc
 				s.stats.served.Add(1)
 				s.log.Info("re-attestation request served", "subject", ev.Subject, "nonce", common.Hash(ev.Nonce), "block", b.Number)
 			}
+		case *bindings.AttestationRegistryRelayersUpdated:
+			s.setThreshold(ev.Threshold)
+			s.log.Info("relayer set updated", "relayers", ev.Relayers, "threshold", ev.Threshold)
+		case *bindings.AttestationRegistryLimitsUpdated:
+			s.setLimits(registry.Limits{MaxAttestationAge: ev.MaxAttestationAge, MaxValidity: ev.MaxValidity,
+				ResponseWindow: ev.ResponseWindow, Cooldown: ev.Cooldown})
+			s.log.Info("registry limits updated", "maxValidity", ev.MaxValidity, "maxAttestationAge", ev.MaxAttestationAge)
 		case *bindings.AttestationRegistryAttestationRevoked:
 			if sub, err := getJSON[Subject](s.state.subjects, ev.Subject.Bytes()); err == nil {
 				sub.Revoked, sub.Block = true, b.Number
@@ -68,7 +76,6 @@ func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batc
 			}
 		}
 	}
-	s.metrics.lastBlock.Set(float64(b.Number))
 	s.pokeRequests()
 	return nil
 }
@@ -371,6 +378,18 @@ func (s *Service) pruneArchive() {
 	}
 	if len(old) > 0 {
 		s.log.Info("pruned evidence archive", "removed", len(old))
+	}
+	// Finished jobs older than the retention go too.
+	var jobs [][]byte
+	_ = s.state.jobs.Iterate(nil, func(k, v []byte) error {
+		var j Job
+		if json.Unmarshal(v, &j) == nil && j.Updated.Before(cutoff) && (j.State == JobConfirmed || j.State == JobRejected || j.State == JobFailed) {
+			jobs = append(jobs, append([]byte(nil), k...))
+		}
+		return nil
+	})
+	for _, k := range jobs {
+		_ = s.state.jobs.Delete(k)
 	}
 	// Expired challenges go too.
 	var stale [][]byte

@@ -77,6 +77,7 @@ type Service struct {
 	cron     *cron.Cron
 
 	domain    protocol.Domain
+	govMu     sync.RWMutex // guards threshold and limits, which follow the registry's events
 	threshold uint8
 	limits    registry.Limits
 
@@ -90,6 +91,17 @@ type Service struct {
 	rpcOK       atomic.Int64 // unix time of the last successful RPC round trip
 	started     time.Time    // when Start ran: jobs last written before it belong to a dead run
 	stats       struct{ verified, rejected, confirmed, served, missed, gas atomic.Uint64 }
+}
+
+func (s *Service) setThreshold(t uint8) { s.govMu.Lock(); s.threshold = t; s.govMu.Unlock() }
+
+func (s *Service) setLimits(l registry.Limits) { s.govMu.Lock(); s.limits = l; s.govMu.Unlock() }
+
+// governance returns the registry's threshold and limits as last seen.
+func (s *Service) governance() (uint8, registry.Limits) {
+	s.govMu.RLock()
+	defer s.govMu.RUnlock()
+	return s.threshold, s.limits
 }
 
 // Stats returns running totals since start.
@@ -272,6 +284,7 @@ func (s *Service) health(ctx context.Context) {
 			s.metrics.balance.Set(weiFloat(bal))
 		}
 		st := s.watcher.Status()
+		s.metrics.lastBlock.Set(float64(st.Processed.Number))
 		if st.FinalityViolation != nil {
 			s.metrics.finalityViolation.Set(1)
 		} else {
@@ -402,9 +415,21 @@ func (s *Service) Job(id string) (*Job, error) { return s.state.job(id) }
 type SubjectView struct {
 	Subject    common.Address `json:"subject"`
 	IsAttested bool           `json:"isAttested"`
-	Record     any            `json:"record"`
+	Record     RecordView     `json:"record"`
 	Known      *Subject       `json:"known,omitempty"`
 	AgentURL   string         `json:"agentUrl,omitempty"`
+}
+
+// RecordView is the registry's attestationOf record on the wire.
+type RecordView struct {
+	TEE             string      `json:"tee"`
+	TCBStatus       uint8       `json:"tcbStatus"`
+	MeasurementHash common.Hash `json:"measurementHash"`
+	IssuedAt        uint64      `json:"issuedAt"`
+	ExpiresAt       uint64      `json:"expiresAt"`
+	Revoked         bool        `json:"revoked"`
+	PendingNonce    common.Hash `json:"pendingNonce"`
+	PendingDeadline uint64      `json:"pendingDeadline"`
 }
 
 // SubjectStatus reads a subject's on-chain record.
@@ -417,7 +442,12 @@ func (s *Service) SubjectStatus(ctx context.Context, subject common.Address) (*S
 	if err != nil {
 		return nil, err
 	}
-	v := &SubjectView{Subject: subject, IsAttested: ok, Record: rec}
+	v := &SubjectView{Subject: subject, IsAttested: ok, Record: RecordView{TCBStatus: rec.TcbStatus,
+		MeasurementHash: rec.MeasurementHash, IssuedAt: rec.IssuedAt, ExpiresAt: rec.ExpiresAt, Revoked: rec.Revoked,
+		PendingNonce: rec.PendingNonce, PendingDeadline: rec.PendingDeadline}}
+	if rec.TeeType != 0 {
+		v.Record.TEE = protocol.TEEType(rec.TeeType).String()
+	}
 	if k, err := getJSON[Subject](s.state.subjects, subject.Bytes()); err == nil {
 		v.Known = k
 	}

@@ -26,7 +26,7 @@ import (
 )
 
 // ErrRawKeyRefused is returned by FromHex without allowRaw.
-var ErrRawKeyRefused = errors.New("raw hex keys need --dev / allow_raw_key; use a keystore file and a password file")
+var ErrRawKeyRefused = errors.New("raw hex keys are for development only and need allow_raw_keys (--allow-raw-keys); use a keystore file and a password file")
 
 // LoadKeystore decrypts a go-ethereum keystore (v3 JSON) file with the password on the first
 // line of passwordFile. Only a trailing line break is stripped: spaces are part of a password.

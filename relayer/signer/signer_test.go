@@ -89,8 +89,8 @@ func TestRawHexKeyRefusedWithoutDevFlag(t *testing.T) {
 	key, _ := crypto.GenerateKey()
 	hex := hexutil.Encode(crypto.FromECDSA(key))
 	_, err := signer.FromHex(hex, false)
-	if !errors.Is(err, signer.ErrRawKeyRefused) || !strings.Contains(err.Error(), "--dev") {
-		t.Fatalf("err = %v, want ErrRawKeyRefused naming --dev", err)
+	if !errors.Is(err, signer.ErrRawKeyRefused) || !strings.Contains(err.Error(), "--allow-raw-keys") {
+		t.Fatalf("err = %v, want ErrRawKeyRefused naming --allow-raw-keys", err)
 	}
 	for _, in := range []string{hex, hex[2:], " " + hex + "\n"} {
 		got, err := signer.FromHex(in, true)
