@@ -2,9 +2,7 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -31,6 +29,7 @@ import (
 	"github.com/teeoracle/teeoracle/agent/simulated"
 	"github.com/teeoracle/teeoracle/cmd/internal/devchain"
 	"github.com/teeoracle/teeoracle/protocol"
+	"github.com/teeoracle/teeoracle/relayer/api"
 	"github.com/teeoracle/teeoracle/relayer/registry"
 	"github.com/teeoracle/teeoracle/verifier"
 )
@@ -316,36 +315,8 @@ func (b *relayBench) registerAll(ctx context.Context) error {
 }
 
 func (b *relayBench) register(ctx context.Context, i int, a *agent.Agent) error {
-	resp, err := http.Get(b.apiURL + "/v1/challenge?subject=" + a.Subject().Hex())
-	if err != nil {
-		return err
-	}
-	var ch struct{ Nonce common.Hash }
-	err = json.NewDecoder(resp.Body).Decode(&ch)
-	resp.Body.Close()
-	if err != nil {
-		return err
-	}
-	ev, err := a.Evidence(ctx, ch.Nonce, b.ch.ChainID.Uint64(), b.reg.Address)
-	if err != nil {
-		return err
-	}
-	raw, err := verifier.EncodeEnvelope(ev)
-	if err != nil {
-		return err
-	}
-	var body map[string]any
-	_ = json.Unmarshal(raw, &body)
-	body["agentUrl"] = fmt.Sprintf("%s/a/%d", b.agentURL, i)
-	enc, _ := json.Marshal(body)
-	resp, err = http.Post(b.apiURL+"/v1/attestations", "application/json", bytes.NewReader(enc))
-	if err != nil {
-		return err
-	}
-	msg, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusAccepted {
-		return fmt.Errorf("register subject %d: relayer answered %s: %s", i, resp.Status, msg)
+	if _, err := api.NewClient(b.apiURL).Register(ctx, a, b.ch.ChainID.Uint64(), b.reg.Address, fmt.Sprintf("%s/a/%d", b.agentURL, i)); err != nil {
+		return fmt.Errorf("register subject %d: %w", i, err)
 	}
 	return nil
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -66,6 +64,7 @@ type dev struct {
 	reg      *registry.Client
 	svc      *relayer.Service
 	apiURL   string
+	client   *api.Client
 	agents   []*devAgent
 	events   []string // recent events for the live view
 	mu       sync.Mutex
@@ -236,6 +235,7 @@ func (d *dev) run(ctx context.Context, rpcAddr, apiAddr string, nAgents int, blo
 	go apiSrv.Serve(apiLn)
 	defer apiSrv.Close()
 	d.apiURL = "http://" + apiLn.Addr().String()
+	d.client = api.NewClient(d.apiURL)
 
 	if !quiet {
 		fmt.Fprintf(d.out, "teeoracle dev: an in-process chain with the registry, %d simulated agents and a relayer (TEST ROOTS, not for production)\n", nAgents)
@@ -341,54 +341,11 @@ func (d *dev) startAgent(ctx context.Context, i int) (*devAgent, error) {
 // register does what a workload does at boot: take a challenge, get evidence bound to it
 // from its agent, and submit it with the agent's URL.
 func (d *dev) register(ctx context.Context, a *devAgent) error {
-	body, err := d.evidenceFor(ctx, a, true)
-	if err != nil {
+	if _, err := d.client.Register(ctx, a.a, d.ch.ChainID.Uint64(), d.reg.Address, a.url); err != nil {
 		return err
-	}
-	var out map[string]any
-	code, err := d.post("/v1/attestations", body, &out)
-	if err != nil {
-		return err
-	}
-	if code != http.StatusAccepted {
-		return fmt.Errorf("relayer answered %d: %v", code, out["error"])
 	}
 	d.event("%s registered subject %s", a.name, short(a.a.Subject()))
 	return nil
-}
-
-func (d *dev) evidenceFor(ctx context.Context, a *devAgent, withAgentURL bool) ([]byte, error) {
-	resp, err := http.Get(d.apiURL + "/v1/challenge?subject=" + a.a.Subject().Hex())
-	if err != nil {
-		return nil, err
-	}
-	var ch struct{ Nonce common.Hash }
-	err = json.NewDecoder(resp.Body).Decode(&ch)
-	resp.Body.Close()
-	if err != nil {
-		return nil, err
-	}
-	ev, err := a.a.Evidence(ctx, ch.Nonce, d.ch.ChainID.Uint64(), d.reg.Address)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := verifier.EncodeEnvelope(ev)
-	if err != nil || !withAgentURL {
-		return raw, err
-	}
-	var m map[string]any
-	json.Unmarshal(raw, &m)
-	m["agentUrl"] = a.url
-	return json.Marshal(m)
-}
-
-func (d *dev) post(path string, body []byte, out any) (int, error) {
-	resp, err := http.Post(d.apiURL+path, "application/json", bytes.NewReader(body))
-	if err != nil {
-		return 0, err
-	}
-	defer resp.Body.Close()
-	return resp.StatusCode, json.NewDecoder(resp.Body).Decode(out)
 }
 
 func (d *dev) request(ctx context.Context, a *devAgent) {
@@ -409,26 +366,25 @@ func (d *dev) fault(ctx context.Context, cycle int) {
 	switch cycle % 16 {
 	case 3: // a tampered quote: the relayer must refuse it and post nothing
 		a := d.agents[0]
-		body, err := d.evidenceFor(ctx, a, false)
+		nonce, err := d.client.Challenge(ctx, a.a.Subject())
 		if err != nil {
 			return
 		}
-		var m map[string]any
-		json.Unmarshal(body, &m)
-		q := []byte(m["quote"].(string))
-		if q[200] == '0' {
-			q[200] = '1'
-		} else {
-			q[200] = '0'
+		ev, err := a.a.Evidence(ctx, nonce, d.ch.ChainID.Uint64(), d.reg.Address)
+		if err != nil {
+			return
 		}
-		m["quote"] = string(q)
-		body, _ = json.Marshal(m)
-		var out map[string]any
-		code, _ := d.post("/v1/attestations", body, &out)
+		ev.Quote = append([]byte(nil), ev.Quote...)
+		ev.Quote[100] ^= 0xff // inside the signed part
+		env, err := verifier.EncodeEnvelope(ev)
+		if err != nil {
+			return
+		}
+		_, err = d.client.Submit(ctx, env, "")
 		d.mu.Lock()
 		d.rejected++
 		d.mu.Unlock()
-		d.event("fault: tampered quote → relayer answered %d (%v: %v)", code, out["reason"], trim(fmt.Sprint(out["error"]), 60))
+		d.event("fault: tampered quote → %v", trim(fmt.Sprint(err), 90))
 	case 6: // an image is revoked: its subjects fail closed at once
 		a := d.agents[len(d.agents)-1]
 		if _, err := d.ch.Mine(d.reg.RevokeMeasurement(gov, a.measurement)); err == nil {

@@ -158,23 +158,31 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
         external
         returns (bytes4[] memory reasons)
     {
-        if (a.length != signatures.length) revert LengthMismatch(a.length, signatures.length);
+        uint256 n = a.length;
+        if (n != signatures.length) revert LengthMismatch(n, signatures.length);
         Memo memory memo;
         memo.separator = _domainSeparatorV4();
-        reasons = new bytes4[](a.length);
-        for (uint256 i; i < a.length; ++i) {
+        reasons = new bytes4[](n);
+        uint256 aOff;
+        uint256 sOff;
+        assembly ("memory-safe") {
+            aOff := a.offset
+            sOff := signatures.offset
+        }
+        // `_fastBatch` records items until one needs the general path; that item goes through `_attest`,
+        // then the fast loop resumes after it.
+        for (uint256 i = _fastBatch(memo, aOff, sOff, 0, n); i < n; i = _fastBatch(memo, aOff, sOff, i + 1, n)) {
             // Indexing by hand skips the ABI decoder's per-item offset checks. A corrupt signatures
             // offset only makes its reads return zeros past the calldata end, which is an invalid
             // signature, so the item is rejected like any other.
             Attestation calldata item;
             bytes[] calldata sigs;
             assembly ("memory-safe") {
-                item := add(a.offset, mul(i, 0x120))
-                let p := add(signatures.offset, calldataload(add(signatures.offset, shl(5, i))))
+                item := add(aOff, mul(i, 0x120))
+                let p := add(sOff, calldataload(add(sOff, shl(5, i))))
                 sigs.length := calldataload(p)
                 sigs.offset := add(p, 0x20)
             }
-            if (_tryFast(memo, item, sigs)) continue;
             bytes4 reason = _attest(memo, item, sigs, false);
             if (reason != bytes4(0)) {
                 reasons[i] = reason;
@@ -186,6 +194,13 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
                 }
                 emit AttestationRejected(address(uint160(subject)), i, reason);
             }
+        }
+        // `reasons` is already laid out as its ABI encoding (clean left-aligned words): return it in place
+        // instead of copying it through the encoder. The word before it (the memo's last) is not needed now.
+        assembly ("memory-safe") {
+            let start := sub(reasons, 0x20)
+            mstore(start, 0x20)
+            return(start, add(0x40, shl(5, n)))
         }
     }
 
@@ -202,6 +217,8 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
     //    `_diagnose` run the rules one by one, in the documented order, to name the first that failed.
     //  - Within one transaction the domain separator, the last measurement and the last signer are
     //    remembered (`Memo`), which is what makes batches cheap.
+    // `attest` tries `_tryFast` first; `attestBatch` runs its items through `_fastBatch`, the same fast path as
+    // one loop that keeps the memo on the stack. Both hand anything they refuse to `_attest`.
 
     /// @dev Per-transaction cache of what consecutive attestations share.
     struct Memo {
@@ -341,6 +358,180 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
                 log3(p, 0xe0, topic, subject, measurementHash)
                 recorded := 1
                 break
+            }
+        }
+    }
+
+    /// @dev `_tryFast` for a run of batch items, with the memo's keys and what the rules need from its words
+    /// (`derive`) on the stack. Records items `i`, `i + 1`, ... while each passes every rule; returns the index
+    /// of the first item it refuses (having written nothing for it), or `n`. A refused item may still be valid
+    /// (several signatures, a pending request): the caller hands it to `_attest`, which decides and names the
+    /// reason. The checks accept exactly what `_tryFast` accepts, in fewer operations, by leaning on what holds
+    /// once the measurement word and the relayer word pass `derive`:
+    ///  - teeType == the measurement's TEE type, which `derive` requires to be 1 or 2, covers teeType's range
+    ///    and type rules;
+    ///  - `tcbMask` has bit t set exactly for the TCB statuses t (0..6) that meet the minimum, so one shift
+    ///    covers tcbStatus's range, MAX_TCB_STATUS and the minimum;
+    ///  - `lo <= issuedAt <= lo + span` (one wrapping subtraction) is exactly issuedAt <= ts and the age
+    ///    limit, and puts issuedAt below 2**63 (`derive` refuses a later clock); then expiresAt <= issuedAt +
+    ///    maxValidity keeps expiresAt below 2**64, and expiresAt > ts >= issuedAt gives expiresAt > issuedAt;
+    ///  - a signature of the wrong length or with a high s gets no gas for the precompile, so it recovers
+    ///    nobody.
+    /// Memo layout: separator, measurementHash, measurementWord, signer, signerWord (0x20 each).
+    function _fastBatch(Memo memory memo, uint256 aOff, uint256 sOff, uint256 i, uint256 n)
+        private
+        returns (uint256 next)
+    {
+        bytes32 typeHash = ATTESTATION_TYPEHASH;
+        bytes32 topic = Attested.selector;
+        assembly ("memory-safe") {
+            // From the measurement word `m` and an authorized relayer's word `cfg` (every authorized relayer's
+            // word holds the same config copy): the measurement's TEE type, its record bits (kept at p + 0x260),
+            // the TCB mask, the issuedAt window [lo, lo + span] and the validity limit. The mask is zero, so
+            // every item is refused, unless `cfg` is an authorized relayer's with threshold <= 1 and the
+            // measurement is allowed, of TEE type 1 or 2, and not past its sunset (and the clock is sane).
+            function derive(p, m, cfg) -> mTee, tcbMask, lo, span, maxV {
+                let ts := timestamp()
+                mTee := and(shr(M_TEE, m), MASK8)
+                mstore(add(p, 0x260), or(shl(REC_MEASUREMENT, and(m, MASK32)), shl(REC_TEE, mTee)))
+                let maxAge := and(shr(C_MAX_AGE, cfg), MASK32)
+                if gt(ts, maxAge) { lo := sub(ts, maxAge) }
+                span := sub(ts, lo)
+                maxV := and(shr(C_MAX_VALIDITY, cfg), MASK32)
+                // minTcbSnp sits at bit 8 and minTcbTdx at bit 16 of the config: 8 * teeType.
+                let minimum := and(shr(mul(8, mTee), cfg), MASK8)
+                // Statuses 0..6 with no minimum, else 1..min(minimum, 6).
+                tcbMask := 0x7f
+                if minimum { tcbMask := and(sub(shl(add(minimum, 1), 1), 2), 0x7e) }
+                let sunset := and(shr(M_SUNSET, m), MASK40)
+                let ok := and(shr(255, cfg), iszero(gt(and(cfg, MASK8), 1)))
+                ok := and(ok, iszero(iszero(and(shr(M_ALLOWED, m), MASK8))))
+                ok := and(ok, or(eq(mTee, 1), eq(mTee, 2)))
+                ok := and(ok, or(iszero(sunset), lt(ts, sunset)))
+                // Keeps issuedAt + maxV, so an accepted expiresAt, below 2**64.
+                ok := and(ok, lt(ts, shl(63, 1)))
+                if iszero(ok) { tcbMask := 0 }
+            }
+
+            // An item without exactly one signature goes to `_attest` before any setup, so a batch under a
+            // threshold above one pays little here.
+            next := i
+            if lt(i, n) {
+                if eq(calldataload(add(sOff, calldataload(add(sOff, shl(5, i))))), 1) {
+                    // Scratch: p holds the type hash and the item (struct hash preimage), p + 0x140 the digest
+                    // preimage, p + 0x1a0 the ecrecover input, p + 0x220 the memo pointer, p + 0x240 the end of the
+                    // signatures head, p + 0x260 the record bits of the measurement. 0x20 holds the records slot
+                    // between lookups.
+                    let p := mload(0x40)
+                    mstore(p, typeHash)
+                    mstore(add(p, 0x140), shl(240, 0x1901))
+                    mstore(add(p, 0x142), mload(memo))
+                    mstore(add(p, 0x220), memo)
+                    mstore(add(p, 0x240), add(sOff, shl(5, n)))
+                    mstore(0x20, _records.slot)
+                    let mhC := mload(add(memo, 0x20))
+                    let signerC := mload(add(memo, 0x60))
+                    let mTee, tcbMask, lo, span, maxV := derive(p, mload(add(memo, 0x40)), mload(add(memo, 0x80)))
+
+                    let a := add(aOff, mul(i, 0x120))
+                    let sh := add(sOff, shl(5, i))
+                    for {} lt(sh, mload(add(p, 0x240))) {
+                        sh := add(sh, 0x20)
+                        a := add(a, 0x120)
+                    } {
+                        let sp := add(sOff, calldataload(sh))
+                        // A dirty subject only selects a wrong slot here; the range check below rejects it before
+                        // anything is written.
+                        mstore(0x00, calldataload(a))
+                        let recSlot := keccak256(0x00, 0x40)
+                        let rec := sload(recSlot)
+                        // Not one signature, a pending request or a revoked subject: the general path, without
+                        // recovering the signature here first.
+                        if or(
+                            xor(calldataload(sp), 1),
+                            and(rec, or(shl(REC_DEADLINE, MASK40), shl(REC_REVOKED, MASK8)))
+                        ) {
+                            break
+                        }
+                        let mh := calldataload(add(a, 0x40))
+                        if xor(mh, mhC) {
+                            let memo_ := mload(add(p, 0x220))
+                            mstore(0x00, mh)
+                            mstore(0x20, _measurementByHash.slot)
+                            let m := sload(keccak256(0x00, 0x40))
+                            mstore(0x20, _records.slot)
+                            mhC := mh
+                            mstore(add(memo_, 0x20), mh)
+                            mstore(add(memo_, 0x40), m)
+                            mTee, tcbMask, lo, span, maxV := derive(p, m, mload(add(memo_, 0x80)))
+                        }
+
+                        calldatacopy(add(p, 0x20), a, 0x120)
+                        mstore(add(p, 0x162), keccak256(p, 0x140))
+                        mstore(add(p, 0x1a0), keccak256(add(p, 0x140), 0x42))
+                        let sig := add(add(sp, 0x20), calldataload(add(sp, 0x20)))
+                        calldatacopy(add(p, 0x1e0), add(sig, 0x20), 0x40)
+                        mstore(add(p, 0x1c0), byte(0, calldataload(add(sig, 0x60))))
+                        // A signature that is not 65 bytes or has a high s gets no gas, so the call fails. The
+                        // precompile returns nothing for an invalid signature either (v not 27/28 included). Both
+                        // leave no signer.
+                        pop(
+                            staticcall(
+                                mul(
+                                    gas(),
+                                    and(eq(calldataload(sig), 65), iszero(gt(mload(add(p, 0x200)), SECP256K1_HALF_N)))
+                                ),
+                                1,
+                                add(p, 0x1a0),
+                                0x80,
+                                0x00,
+                                0x20
+                            )
+                        )
+                        let signer := mul(mload(0x00), eq(returndatasize(), 0x20))
+                        if xor(signer, signerC) {
+                            // No signer, or not an authorized relayer.
+                            if iszero(signer) { break }
+                            mstore(0x00, signer)
+                            mstore(0x20, _relayerWord.slot)
+                            let w := sload(keccak256(0x00, 0x40))
+                            mstore(0x20, _records.slot)
+                            if iszero(shr(255, w)) { break }
+                            signerC := signer
+                            let memo_ := mload(add(p, 0x220))
+                            mstore(add(memo_, 0x60), signer)
+                            mstore(add(memo_, 0x80), w)
+                            mTee, tcbMask, lo, span, maxV := derive(p, mload(add(memo_, 0x40)), w)
+                        }
+
+                        let subject := calldataload(a)
+                        let tcb := calldataload(add(a, 0x60))
+                        let issuedAt := calldataload(add(a, 0x80))
+                        let expiresAt := calldataload(add(a, 0xa0))
+                        let bad := gt(sub(subject, 1), 0xfffffffffffffffffffffffffffffffffffffffe)
+                        bad := or(bad, xor(calldataload(add(a, 0x20)), mTee))
+                        bad := or(bad, iszero(and(shr(tcb, tcbMask), 1)))
+                        // lo <= issuedAt <= ts, exactly: so issuedAt < 2**64, and expiresAt below its cap is too.
+                        bad := or(bad, gt(sub(issuedAt, lo), span))
+                        bad := or(bad, gt(expiresAt, add(issuedAt, maxV)))
+                        bad := or(bad, iszero(gt(expiresAt, timestamp())))
+                        bad := or(bad, iszero(gt(issuedAt, and(rec, MASK40))))
+                        if bad { break }
+
+                        sstore(
+                            recSlot,
+                            or(
+                                or(issuedAt, shl(40, expiresAt)),
+                                or(and(rec, shl(REC_LAST_REQUEST, MASK40)), or(mload(add(p, 0x260)), shl(REC_TCB, tcb)))
+                            )
+                        )
+                        // Attested's data: teeType, tcbStatus, issuedAt, expiresAt, nonce, quoteHash, appData, which
+                        // is the item's copy from tcbStatus on with teeType over its measurementHash.
+                        mstore(add(p, 0x60), mTee)
+                        log3(add(p, 0x60), 0xe0, topic, subject, mh)
+                    }
+                    next := shr(5, sub(sh, sOff))
+                }
             }
         }
     }

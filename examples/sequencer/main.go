@@ -12,9 +12,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -34,6 +32,7 @@ import (
 	"github.com/teeoracle/teeoracle/agent"
 	"github.com/teeoracle/teeoracle/agent/simulated"
 	"github.com/teeoracle/teeoracle/bindings/sequencerinbox"
+	"github.com/teeoracle/teeoracle/relayer/api"
 	"github.com/teeoracle/teeoracle/relayer/registry"
 	"github.com/teeoracle/teeoracle/verifier"
 )
@@ -115,9 +114,11 @@ func run(ctx context.Context, rpc, relayerURL, registryAddr, keyHex, image strin
 	}
 
 	// 3. Register: a relayer challenge, evidence bound to it, submitted with our agent's URL.
-	if err := register(ctx, relayerURL, a, agentURL, chainID.Uint64(), reg.Address); err != nil {
+	job, err := api.NewClient(relayerURL).Register(ctx, a, chainID.Uint64(), reg.Address, agentURL)
+	if err != nil {
 		return err
 	}
+	log.Printf("evidence accepted by the relayer: job %s", job)
 	for {
 		ok, err := reg.IsAttested(ctx, a.Subject())
 		if err != nil {
@@ -171,42 +172,5 @@ func submit(ctx context.Context, eth *ethclient.Client, inbox *bind.BoundContrac
 	if rcpt.Status != 1 {
 		return fmt.Errorf("transaction %s reverted", tx.Hash().Hex())
 	}
-	return nil
-}
-
-func register(ctx context.Context, relayerURL string, a *agent.Agent, agentURL string, chainID uint64, registry common.Address) error {
-	resp, err := http.Get(relayerURL + "/v1/challenge?subject=" + a.Subject().Hex())
-	if err != nil {
-		return err
-	}
-	var ch struct{ Nonce common.Hash }
-	err = json.NewDecoder(resp.Body).Decode(&ch)
-	resp.Body.Close()
-	if err != nil {
-		return err
-	}
-	ev, err := a.Evidence(ctx, ch.Nonce, chainID, registry)
-	if err != nil {
-		return err
-	}
-	raw, err := verifier.EncodeEnvelope(ev)
-	if err != nil {
-		return err
-	}
-	var body map[string]any
-	_ = json.Unmarshal(raw, &body)
-	body["agentUrl"] = agentURL
-	enc, _ := json.Marshal(body)
-	resp, err = http.Post(relayerURL+"/v1/attestations", "application/json", bytes.NewReader(enc))
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	var out map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&out)
-	if resp.StatusCode != http.StatusAccepted {
-		return fmt.Errorf("relayer refused the evidence (%s): %v", resp.Status, out["error"])
-	}
-	log.Printf("evidence accepted by the relayer: job %v", out["id"])
 	return nil
 }
