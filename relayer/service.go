@@ -182,8 +182,10 @@ func New(ctx context.Context, opts Options) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("startup: transaction manager: %w", err)
 	}
+	// MaxBackoff: after an RPC outage the watcher must be back within a few polls, not after
+	// watch's 30 s default, or requests filed during the outage wait that long.
 	s.watcher, err = watch.New(watch.Config{Registry: regAddr, StartBlock: cfg.StartBlock, Confirmations: cfg.Confirmations,
-		PollInterval: cfg.PollInterval}, s.eth, s.st, events{s}, s.log.With("part", "watch"))
+		PollInterval: cfg.PollInterval, MaxBackoff: 4 * cfg.PollInterval}, s.eth, s.st, events{s}, s.log.With("part", "watch"))
 	if err != nil {
 		return nil, fmt.Errorf("startup: watcher: %w", err)
 	}

@@ -530,6 +530,9 @@ func TestReorgedOutTxIsResentAndConfirmed(t *testing.T) {
 	b := &backend{Client: e.client}
 	cfg := e.config()
 	cfg.Confirmations = 3
+	// Far above the time a reorg re-send takes even on a loaded machine, so the assertion
+	// below tells a reorg re-send from a timer resubmission.
+	cfg.ResubmitInterval = 30 * time.Second
 	m := e.manager(t, b, cfg)
 
 	done := sendAsync(m, transfer("reorged"))
