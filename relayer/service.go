@@ -75,6 +75,8 @@ type Service struct {
 	metrics  *Metrics
 	http     *http.Client
 	cron     *cron.Cron
+	// collateral is the store-backed cache under the verifier's getter (nil without a getter).
+	collateral *collateralCache
 
 	domain    protocol.Domain
 	govMu     sync.RWMutex // guards threshold and limits, which follow the registry's events
@@ -169,6 +171,10 @@ func New(ctx context.Context, opts Options) (*Service, error) {
 	}
 
 	vopts := opts.Verifier
+	if vopts.Getter != nil {
+		s.collateral = &collateralCache{inner: vopts.Getter, b: s.st.Bucket("collateral"), now: time.Now, log: s.log}
+		vopts.Getter = s.collateral
+	}
 	if s.verifier, err = verify.New(vopts); err != nil {
 		return nil, fmt.Errorf("startup: verifier: %w", err)
 	}
@@ -229,6 +235,11 @@ func (s *Service) Start(ctx context.Context) error {
 	}{
 		{s.cfg.RefreshSchedule, func() { s.refreshDue(ctx) }},
 		{s.cfg.PruneSchedule, s.pruneArchive},
+		{s.cfg.CollateralSchedule, func() {
+			if s.collateral != nil {
+				s.collateral.refresh(ctx)
+			}
+		}},
 	} {
 		if job.spec == "" {
 			continue

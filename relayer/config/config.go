@@ -63,17 +63,18 @@ type Config struct {
 	MinBalanceWei   string        `yaml:"min_balance_wei" help:"refuse to start (and alert) below this sender balance"`
 
 	// Attestation policy.
-	Validity         time.Duration `yaml:"validity" help:"lifetime given to an attestation (capped by the registry and the evidence's certificates)"`
-	RefreshFraction  float64       `yaml:"refresh_fraction" help:"re-attest a subject after this fraction of its validity"`
-	RefreshSchedule  string        `yaml:"refresh_schedule" help:"cron schedule of the refresh-before-expiry sweep"`
-	PruneSchedule    string        `yaml:"prune_schedule" help:"cron schedule of the evidence archive pruning"`
-	ArchiveRetention time.Duration `yaml:"archive_retention" help:"how long raw evidence is kept for audit"`
-	ChallengeTTL     time.Duration `yaml:"challenge_ttl" help:"lifetime of a challenge nonce"`
-	AgentTimeout     time.Duration `yaml:"agent_timeout" help:"timeout of one evidence fetch from an agent"`
-	PolicyFile       string        `yaml:"policy_file" help:"verifier policy (JSON); default: the secure built-in policy"`
-	PCSBaseURL       string        `yaml:"pcs_base_url" help:"Intel PCS or PCCS base URL for TDX collateral"`
-	KDSBaseURL       string        `yaml:"kds_base_url" help:"AMD KDS base URL for VCEKs and CRLs"`
-	Peers            []string      `yaml:"peers" help:"co-signing peer relayers' base URLs (comma-separated)"`
+	Validity           time.Duration `yaml:"validity" help:"lifetime given to an attestation (capped by the registry and the evidence's certificates)"`
+	RefreshFraction    float64       `yaml:"refresh_fraction" help:"re-attest a subject after this fraction of its validity"`
+	RefreshSchedule    string        `yaml:"refresh_schedule" help:"cron schedule of the refresh-before-expiry sweep"`
+	CollateralSchedule string        `yaml:"collateral_schedule" help:"cron schedule of the refresh of cached collateral and CRLs before they expire"`
+	PruneSchedule      string        `yaml:"prune_schedule" help:"cron schedule of the evidence archive pruning"`
+	ArchiveRetention   time.Duration `yaml:"archive_retention" help:"how long raw evidence is kept for audit"`
+	ChallengeTTL       time.Duration `yaml:"challenge_ttl" help:"lifetime of a challenge nonce"`
+	AgentTimeout       time.Duration `yaml:"agent_timeout" help:"timeout of one evidence fetch from an agent"`
+	PolicyFile         string        `yaml:"policy_file" help:"verifier policy (JSON); default: the secure built-in policy"`
+	PCSBaseURL         string        `yaml:"pcs_base_url" help:"Intel PCS or PCCS base URL for TDX collateral"`
+	KDSBaseURL         string        `yaml:"kds_base_url" help:"AMD KDS base URL for VCEKs and CRLs"`
+	Peers              []string      `yaml:"peers" help:"co-signing peer relayers' base URLs (comma-separated)"`
 }
 
 // Default returns the defaults every layer starts from.
@@ -85,7 +86,7 @@ func Default() Config {
 		BatchMax: 64, BatchWait: 500 * time.Millisecond, TxConfirmations: 1,
 		ResubmitAfter: 30 * time.Second, MaxFeeGwei: 500, MinBalanceWei: "10000000000000000",
 		Validity: 6 * time.Hour, RefreshFraction: 0.5, RefreshSchedule: "@every 1m",
-		PruneSchedule: "@every 6h", ArchiveRetention: 30 * 24 * time.Hour,
+		CollateralSchedule: "@every 10m", PruneSchedule: "@every 6h", ArchiveRetention: 30 * 24 * time.Hour,
 		ChallengeTTL: 5 * time.Minute, AgentTimeout: 10 * time.Second,
 	}
 }
