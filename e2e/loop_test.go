@@ -143,7 +143,8 @@ type cluster struct {
 	eth      *ethclient.Client
 	reg      *registry.Client
 	govKey   string // hex, anvil's first dev account
-	relayer  *ecdsa.PrivateKey
+	relayer  *ecdsa.PrivateKey   // relayers[0]
+	relayers []*ecdsa.PrivateKey // every authorized relayer's signing key
 	chainID  uint64
 	registry common.Address
 }
@@ -151,6 +152,12 @@ type cluster struct {
 const anvilKey0 = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
 
 func newCluster(t *testing.T, limits ...string) *cluster {
+	t.Helper()
+	return newQuorumCluster(t, 1, 1, limits...)
+}
+
+// newQuorumCluster deploys a registry with n relayers of which k must sign.
+func newQuorumCluster(t *testing.T, n, k int, limits ...string) *cluster {
 	t.Helper()
 	bin := teeoracleBin(t)
 	addr := freePort(t)
@@ -170,9 +177,15 @@ func newCluster(t *testing.T, limits ...string) *cluster {
 		return true
 	})
 	t.Cleanup(c.eth.Close)
-	c.relayer, _ = crypto.GenerateKey()
-	c.fund(crypto.PubkeyToAddress(c.relayer.PublicKey))
-	args := append([]string{"registry", "deploy", "--relayers", crypto.PubkeyToAddress(c.relayer.PublicKey).Hex()}, limits...)
+	var addrs []string
+	for i := 0; i < n; i++ {
+		key, _ := crypto.GenerateKey()
+		c.relayers = append(c.relayers, key)
+		c.fund(crypto.PubkeyToAddress(key.PublicKey))
+		addrs = append(addrs, crypto.PubkeyToAddress(key.PublicKey).Hex())
+	}
+	c.relayer = c.relayers[0]
+	args := append([]string{"registry", "deploy", "--relayers", strings.Join(addrs, ","), "--threshold", fmt.Sprint(k)}, limits...)
 	c.registry = common.HexToAddress(strings.TrimSpace(c.cli(args...)))
 	c.reg = registry.New(c.eth, c.registry)
 	return c
@@ -286,9 +299,14 @@ type relayerProc struct {
 
 func (c *cluster) startRelayer(dir string, extra ...string) *relayerProc {
 	c.t.Helper()
-	addr := freePort(c.t)
+	return c.startRelayerAt(freePort(c.t), c.relayer, dir, extra...)
+}
+
+// startRelayerAt runs a relayer with the given signing key and API address.
+func (c *cluster) startRelayerAt(addr string, key *ecdsa.PrivateKey, dir string, extra ...string) *relayerProc {
+	c.t.Helper()
 	args := append([]string{c.bin, "run", "--insecure-test-roots", "--allow-raw-keys",
-		"--signing-key", hexutil.Encode(crypto.FromECDSA(c.relayer)), "--chain-id", fmt.Sprint(c.chainID),
+		"--signing-key", hexutil.Encode(crypto.FromECDSA(key)), "--chain-id", fmt.Sprint(c.chainID),
 		"--rpc-url", c.rpc, "--ws-url", "ws://" + strings.TrimPrefix(c.rpc, "http://"), "--registry", c.registry.Hex(),
 		"--data-dir", dir, "--listen", addr,
 		"--poll-interval", "250ms", "--batch-wait", "100ms", "--confirmations", "4", "--refresh-schedule="}, extra...)
