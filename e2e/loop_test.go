@@ -142,7 +142,7 @@ type cluster struct {
 	rpc      string
 	eth      *ethclient.Client
 	reg      *registry.Client
-	govKey   string // hex, anvil's first dev account
+	govKey   string              // hex, anvil's first dev account
 	relayer  *ecdsa.PrivateKey   // relayers[0]
 	relayers []*ecdsa.PrivateKey // every authorized relayer's signing key
 	chainID  uint64
