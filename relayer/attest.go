@@ -172,23 +172,23 @@ const maxChallengeTTL = time.Hour
 
 // checkFresh is a co-signer's freshness check: the nonce must be the subject's pending on-chain
 // request nonce, or a challenge an authorized relayer issued, unexpired and not co-signed before.
-func (s *Service) checkFresh(ctx context.Context, claims *verifier.Claims, t *ChallengeToken) error {
-	rec, err := s.reg.AttestationOf(ctx, claims.Subject)
+func (s *Service) checkFresh(ctx context.Context, subject common.Address, nonce common.Hash, t *ChallengeToken) error {
+	rec, err := s.reg.AttestationOf(ctx, subject)
 	if err != nil {
 		return err
 	}
-	if rec.PendingDeadline != 0 && common.Hash(rec.PendingNonce) == claims.Nonce {
+	if rec.PendingDeadline != 0 && common.Hash(rec.PendingNonce) == nonce {
 		return nil
 	}
 	if t == nil {
-		return reject("nonce", "nonce %s is neither the subject's pending request nor covered by a relayer challenge", claims.Nonce.Hex())
+		return reject("nonce", "nonce %s is neither the subject's pending request nor covered by a relayer challenge", nonce.Hex())
 	}
 	now := uint64(time.Now().Unix())
 	switch {
-	case t.Nonce != claims.Nonce:
-		return reject("nonce", "the challenge is for nonce %s, the evidence for %s", t.Nonce.Hex(), claims.Nonce.Hex())
-	case t.Subject != (common.Address{}) && t.Subject != claims.Subject:
-		return reject("nonce", "the challenge was issued for subject %s, not %s", t.Subject.Hex(), claims.Subject.Hex())
+	case t.Nonce != nonce:
+		return reject("nonce", "the challenge is for nonce %s, the evidence for %s", t.Nonce.Hex(), nonce.Hex())
+	case t.Subject != (common.Address{}) && t.Subject != subject:
+		return reject("nonce", "the challenge was issued for subject %s, not %s", t.Subject.Hex(), subject.Hex())
 	case t.Expires <= now:
 		return reject("nonce", "the challenge expired at %d", t.Expires)
 	case t.Expires > now+uint64(maxChallengeTTL/time.Second):
@@ -214,7 +214,7 @@ func (s *Service) checkFresh(ctx context.Context, claims *verifier.Claims, t *Ch
 	if ok, _ := s.state.challenges.Has(key); ok {
 		return reject("nonce", "nonce %s was already co-signed", t.Nonce.Hex())
 	}
-	return s.state.challenges.Put(key, mustJSON(challenge{Subject: claims.Subject, Expires: time.Unix(int64(t.Expires), 0)}))
+	return s.state.challenges.Put(key, mustJSON(challenge{Subject: subject, Expires: time.Unix(int64(t.Expires), 0)}))
 }
 
 // AttestationJSON is an attestation on the wire.
@@ -248,11 +248,17 @@ func (s *Service) Cosign(ctx context.Context, req *CosignRequest) ([]byte, error
 	if err != nil {
 		return nil, reject("malformed", "%v", err)
 	}
-	claims, err := s.verifyEvidence(ctx, ev)
-	if err != nil {
+	if ev.Binding == nil {
+		return nil, reject("binding", "co-signing needs an evidence envelope bound to a nonce")
+	}
+	// Freshness first, on the envelope's claimed binding: it is cheap, and it keeps strangers
+	// replaying archived evidence from making this relayer verify (and fetch collateral).
+	// Verification then proves the report really is bound to that subject and nonce.
+	if err := s.checkFresh(ctx, ev.Binding.Subject, common.Hash(ev.Binding.Nonce), req.Challenge); err != nil {
 		return nil, err
 	}
-	if err := s.checkFresh(ctx, claims, req.Challenge); err != nil {
+	claims, err := s.verifyEvidence(ctx, ev)
+	if err != nil {
 		return nil, err
 	}
 	a := fromJSON(req.Attestation)

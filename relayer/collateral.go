@@ -31,8 +31,12 @@ type cachedBody struct {
 	Expires time.Time           `json:"expires"`
 }
 
-// defaultCollateralTTL applies to bodies that state no expiry.
-const defaultCollateralTTL = time.Hour
+// defaultCollateralTTL applies to bodies that state no expiry; minCollateralTTL is the least
+// any fetched body is kept, so a stale upstream is not asked again on every verification.
+const (
+	defaultCollateralTTL = time.Hour
+	minCollateralTTL     = 5 * time.Minute
+)
 
 func (c *collateralCache) GetContext(ctx context.Context, url string) (map[string][]string, []byte, error) {
 	if rec, err := getJSON[cachedBody](c.b, []byte(url)); err == nil && c.now().Before(rec.Expires) {
@@ -47,7 +51,13 @@ func (c *collateralCache) fetch(ctx context.Context, url string) (map[string][]s
 		return nil, nil, err
 	}
 	now := c.now()
-	rec := cachedBody{Header: hdr, Body: body, Fetched: now, Expires: collateralExpiry(body, now)}
+	exp := collateralExpiry(body, now)
+	if exp.Before(now.Add(minCollateralTTL)) {
+		// Already (or about to be) past its stated expiry: the verifier will reject it, but a
+		// short stay keeps every submission from triggering another fetch.
+		exp = now.Add(minCollateralTTL)
+	}
+	rec := cachedBody{Header: hdr, Body: body, Fetched: now, Expires: exp}
 	if err := c.b.Put([]byte(url), mustJSON(rec)); err != nil {
 		c.log.Warn("collateral cache: store", "url", url, "err", err)
 	}

@@ -30,6 +30,7 @@ func (s *Service) poster(ctx context.Context) {
 		var batch []item
 		select {
 		case <-ctx.Done():
+			s.drainQueue()
 			return
 		case it := <-s.queue:
 			batch = append(batch, it)
@@ -58,6 +59,19 @@ func (s *Service) poster(ctx context.Context) {
 			defer func() { <-sem; s.wg.Done() }()
 			s.post(s.sendCtx, batch)
 		}()
+	}
+}
+
+// drainQueue marks attestations that will not be sent any more as failed, so their status
+// says so (a request's answer is retried by the next run; a client resubmits).
+func (s *Service) drainQueue() {
+	for {
+		select {
+		case it := <-s.queue:
+			s.failAll([]item{it}, "relayer stopped before the attestation was sent; submit again")
+		default:
+			return
+		}
 	}
 }
 

@@ -132,6 +132,7 @@ func (s *Service) requestWorker(ctx context.Context) {
 	var mu sync.Mutex
 	busy := map[string]bool{}
 	next := map[string]time.Time{}
+	missed := map[string]bool{} // counted once per request; kept in memory, never written back
 	tick := time.NewTicker(s.cfg.PollInterval)
 	defer tick.Stop()
 	for {
@@ -151,23 +152,25 @@ func (s *Service) requestWorker(ctx context.Context) {
 		if err != nil {
 			continue
 		}
+		live := map[string]bool{}
 		for _, r := range reqs {
 			key := string(requestKey(r.Subject, r.Nonce))
+			live[key] = true
 			mu.Lock()
 			skip := busy[key] || time.Now().Before(next[key])
-			mu.Unlock()
-			if skip {
-				continue
-			}
-			if head.Time > r.Deadline && !r.Missed {
+			if head.Time > r.Deadline && !missed[key] {
 				// Counted once. The registry still accepts an answer with this nonce, which
 				// restores the subject, so the relayer keeps trying, more slowly.
+				missed[key] = true
 				s.metrics.requestsMissed.Inc()
 				s.stats.missed.Add(1)
 				s.log.Error("re-attestation deadline missed; the subject fails closed until answered", "subject", r.Subject,
 					"nonce", r.Nonce, "deadline", r.Deadline)
-				r.Missed = true
-				_ = s.state.requests.Put([]byte(key), mustJSON(r))
+			}
+			r.Missed = missed[key]
+			mu.Unlock()
+			if skip {
+				continue
 			}
 			mu.Lock()
 			busy[key] = true
@@ -191,6 +194,21 @@ func (s *Service) requestWorker(ctx context.Context) {
 				}
 			}(r)
 		}
+		// Forget requests that are gone (answered, replaced, rewound).
+		mu.Lock()
+		for _, m := range []map[string]time.Time{next} {
+			for k := range m {
+				if !live[k] {
+					delete(m, k)
+				}
+			}
+		}
+		for k := range missed {
+			if !live[k] {
+				delete(missed, k)
+			}
+		}
+		mu.Unlock()
 	}
 }
 
@@ -231,8 +249,13 @@ func (s *Service) serveRequest(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	if common.Hash(rec.PendingNonce) != r.Nonce {
-		// Served (its Attested event is on its way to the watcher) or replaced.
+	if rec.PendingDeadline == 0 || common.Hash(rec.PendingNonce) != r.Nonce {
+		// Served (its Attested event is on its way to the watcher), replaced, or dropped with a
+		// revoked subject. Once the watcher is past the request's reorg window nothing will
+		// clear it any more, so forget it here.
+		if st := s.watcher.Status(); st.Processed.Number > r.Block+s.cfg.Confirmations {
+			_ = s.state.requests.Delete(requestKey(r.Subject, r.Nonce))
+		}
 		return nil
 	}
 	agent, err := s.state.agentURL(r.Subject)
@@ -333,16 +356,22 @@ func (s *Service) refreshDue(ctx context.Context) {
 		if err != nil {
 			continue
 		}
-		nonce, _, err := s.Challenge(sub.Subject)
+		// One refresh per record: the job id names the record it replaces, and the chain may
+		// already hold a newer one that the watcher has not reached yet.
+		jobID := fmt.Sprintf("refresh-%s-%d", sub.Subject.Hex(), sub.IssuedAt)
+		if j, err := s.state.job(jobID); err == nil && (j.State != JobRejected && j.State != JobFailed ||
+			time.Since(j.Updated) < retryAfterRejection) {
+			continue
+		}
+		if rec, err := s.reg.AttestationOf(ctx, sub.Subject); err != nil || rec.IssuedAt > sub.IssuedAt || rec.PendingDeadline != 0 {
+			continue // refreshed already, or a request is pending (its answer refreshes it)
+		}
+		token, err := s.newChallenge(sub.Subject)
 		if err != nil {
-			s.log.Error("refresh: issue challenge", "err", err)
+			s.log.Error("refresh: sign challenge", "err", err)
 			return
 		}
-		token, err := s.state.consumeChallenge(nonce, sub.Subject, time.Now())
-		if err != nil {
-			s.log.Error("refresh: take challenge", "err", err)
-			return
-		}
+		nonce := token.Nonce
 		raw, ev, err := s.fetchEvidence(ctx, agent, nonce)
 		if err == nil && (ev.Binding == nil || ev.Binding.Subject != sub.Subject || common.Hash(ev.Binding.Nonce) != nonce) {
 			err = reject("binding", "agent answered with evidence for another subject or nonce")
@@ -356,7 +385,7 @@ func (s *Service) refreshDue(ctx context.Context) {
 			continue
 		}
 		s.archive(p.claims.QuoteHash, raw)
-		if err := s.enqueue(ctx, &Job{ID: "refresh-" + sub.Subject.Hex() + "-" + nonce.Hex(), Created: time.Now().UTC()}, p); err != nil {
+		if err := s.enqueue(ctx, &Job{ID: jobID, Created: time.Now().UTC()}, p); err != nil {
 			return
 		}
 	}

@@ -6,11 +6,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/teeoracle/teeoracle/relayer"
+	"github.com/teeoracle/teeoracle/relayer/registry"
 	"github.com/teeoracle/teeoracle/verifier/verify"
 )
 
@@ -82,5 +86,48 @@ func TestAgentURLMustAnswerForTheSubject(t *testing.T) {
 	}
 	if code, out := h.do("GET", "/v1/subjects/"+h.agent.subject.Hex(), nil); code != 200 || out["agentUrl"] != h.agentSv.URL {
 		t.Fatalf("subject view = %d %v, want agentUrl %s", code, out, h.agentSv.URL)
+	}
+}
+
+// Evidence answering a request is public once posted (the archive serves it); it must not be
+// accepted again, before or after the watcher has seen the answer.
+func TestAnsweredRequestEvidenceIsNotAcceptedAgain(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	if code, out := h.do("POST", "/v1/attestations", h.envelope(h.challenge(), `"agentUrl":"`+h.agentSv.URL+`"`)); code != http.StatusAccepted {
+		t.Fatalf("register: %d %v", code, out)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for ok := false; !ok && time.Now().Before(deadline); ok, _ = h.reg.IsAttested(ctx, h.agent.subject) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	tx, err := h.reg.RequestReattestation(h.admin, h.agent.subject)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rcpt, err := bind.WaitMined(ctx, h.sim.Client(), tx.Hash())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nonce common.Hash
+	for _, l := range rcpt.Logs {
+		if ev, err := registry.ABI().UnpackReattestationRequestedEvent(l); err == nil {
+			nonce = ev.Nonce
+		}
+	}
+	for time.Now().Before(deadline) {
+		if rec, _ := h.reg.AttestationOf(ctx, h.agent.subject); rec.PendingDeadline == 0 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	before := len(h.attestedEvents(h.agent.subject))
+	code, out := h.do("POST", "/v1/attestations", h.envelope(nonce, ""))
+	if code != http.StatusUnprocessableEntity || out["reason"] != "nonce" {
+		t.Fatalf("replayed request evidence: %d %v, want 422 nonce", code, out)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if n := len(h.attestedEvents(h.agent.subject)); n != before {
+		t.Fatalf("%d attestations posted from replayed evidence", n-before)
 	}
 }

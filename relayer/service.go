@@ -123,6 +123,11 @@ func New(ctx context.Context, opts Options) (*Service, error) {
 	if opts.HTTPClient == nil {
 		opts.HTTPClient = &http.Client{Timeout: cfg.AgentTimeout}
 	}
+	// Agents and peers are addressed directly; following redirects would let an agent URL
+	// send the relayer anywhere.
+	hc := *opts.HTTPClient
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	opts.HTTPClient = &hc
 	s := &Service{opts: opts, cfg: cfg, log: opts.Logger, eth: opts.Backend, st: opts.Store, state: newState(opts.Store),
 		attester: opts.Attester, metrics: newMetrics(), http: opts.HTTPClient,
 		queue: make(chan item, 4*cfg.BatchMax), requestPoke: make(chan struct{}, 1)}
@@ -228,7 +233,7 @@ func (s *Service) Start(ctx context.Context) error {
 		}
 		s.requestWorker(ctx)
 	}()
-	s.cron = cron.New()
+	s.cron = cron.New(cron.WithChain(cron.SkipIfStillRunning(cron.DiscardLogger)))
 	for _, job := range []struct {
 		spec string
 		fn   func()
@@ -258,18 +263,23 @@ func (s *Service) Start(ctx context.Context) error {
 // ends, and closes the transaction manager. The store is the caller's to close.
 func (s *Service) Stop(ctx context.Context) error {
 	s.stopping.Store(true)
-	if s.cron != nil {
-		<-s.cron.Stop().Done()
-	}
 	if s.cancel != nil {
-		s.cancel()
+		s.cancel() // first, so a running scheduled job (a refresh sweep) stops promptly
+	}
+	if s.cron != nil {
+		select {
+		case <-s.cron.Stop().Done():
+		case <-ctx.Done():
+		}
 	}
 	done := make(chan struct{})
 	go func() { s.wg.Wait(); close(done) }()
 	select {
 	case <-done:
 	case <-ctx.Done():
-		s.stopSend() // give up waiting for confirmations; txmgr's journal resumes them on restart
+		if s.stopSend != nil {
+			s.stopSend() // give up waiting for confirmations; txmgr's journal resumes them on restart
+		}
 		<-done
 	}
 	if s.stopSend != nil {
@@ -337,18 +347,26 @@ func (s *Service) Domain() protocol.Domain { return s.domain }
 // Challenge issues a single-use nonce for subject (zero: any subject), valid for challenge_ttl,
 // with a token signed by this relayer that lets co-signing peers check its freshness.
 func (s *Service) Challenge(subject common.Address) (common.Hash, time.Time, error) {
-	var n common.Hash
-	if _, err := rand.Read(n[:]); err != nil {
-		return common.Hash{}, time.Time{}, err
-	}
-	exp := time.Now().Add(s.cfg.ChallengeTTL).UTC().Truncate(time.Second)
-	tok := &ChallengeToken{Nonce: n, Subject: subject, Expires: uint64(exp.Unix())}
-	sig, err := s.attester.SignDigest(challengeDigest(s.domain, tok))
+	tok, err := s.newChallenge(subject)
 	if err != nil {
 		return common.Hash{}, time.Time{}, err
 	}
+	exp := time.Unix(int64(tok.Expires), 0).UTC()
+	return tok.Nonce, exp, s.state.challenges.Put(tok.Nonce.Bytes(), mustJSON(challenge{Subject: subject, Expires: exp, Token: tok}))
+}
+
+// newChallenge makes a fresh nonce and this relayer's signed token for it.
+func (s *Service) newChallenge(subject common.Address) (*ChallengeToken, error) {
+	tok := &ChallengeToken{Subject: subject, Expires: uint64(time.Now().Add(s.cfg.ChallengeTTL).Unix())}
+	if _, err := rand.Read(tok.Nonce[:]); err != nil {
+		return nil, err
+	}
+	sig, err := s.attester.SignDigest(challengeDigest(s.domain, tok))
+	if err != nil {
+		return nil, err
+	}
 	tok.Signature = sig
-	return n, exp, s.state.challenges.Put(n.Bytes(), mustJSON(challenge{Subject: subject, Expires: exp, Token: tok}))
+	return tok, nil
 }
 
 // Submit takes evidence from a client (SPEC §8 POST /v1/attestations): it must be bound to a
@@ -373,10 +391,24 @@ func (s *Service) Submit(ctx context.Context, raw []byte, agentURL string) (*Job
 	nonce := common.Hash(b.Nonce)
 	key := requestKey(b.Subject, nonce)
 	var token *ChallengeToken
-	if ok, _ := s.state.requests.Has(key); !ok {
-		if token, err = s.state.consumeChallenge(nonce, b.Subject, time.Now()); err != nil {
-			return nil, reject("nonce", "%v", err)
+	jobID := ""
+	if ok, _ := s.state.requests.Has(key); ok {
+		// Evidence answering an on-chain request: only while the registry still waits for that
+		// nonce (the answer's evidence is public once posted), and once: the request worker
+		// and any submitter share one job.
+		rec, err := s.reg.AttestationOf(ctx, b.Subject)
+		if err != nil {
+			return nil, err
 		}
+		if rec.PendingDeadline == 0 || common.Hash(rec.PendingNonce) != nonce {
+			return nil, reject("nonce", "the request for nonce %s is no longer pending", nonce.Hex())
+		}
+		jobID = "req-" + b.Subject.Hex() + "-" + nonce.Hex()
+		if j, err := s.state.job(jobID); err == nil && j.State != JobRejected && j.State != JobFailed {
+			return j, nil
+		}
+	} else if token, err = s.state.consumeChallenge(nonce, b.Subject, time.Now()); err != nil {
+		return nil, reject("nonce", "%v", err)
 	}
 	p, err := s.prepare(ctx, ev, raw, token)
 	if err != nil {
@@ -388,7 +420,10 @@ func (s *Service) Submit(ctx context.Context, raw []byte, agentURL string) (*Job
 			return nil, err
 		}
 	}
-	job := &Job{ID: "sub-" + p.claims.QuoteHash.Hex(), Created: time.Now().UTC()}
+	if jobID == "" {
+		jobID = "sub-" + p.claims.QuoteHash.Hex()
+	}
+	job := &Job{ID: jobID, Created: time.Now().UTC()}
 	if err := s.enqueue(ctx, job, p); err != nil {
 		return nil, err
 	}
@@ -407,13 +442,17 @@ func (s *Service) setAgentURL(ctx context.Context, subject common.Address, url s
 	if _, err := rand.Read(nonce[:]); err != nil {
 		return err
 	}
+	// The submitter chooses the URL, so what it answered is logged, never echoed back: the
+	// relayer must not become a way to read other hosts' responses.
 	_, ev, err := s.fetchEvidence(ctx, url, nonce)
 	if err != nil {
-		return reject("agent", "agentUrl %s did not serve evidence: %v", url, err)
+		s.log.Warn("agentUrl check: no evidence", "subject", subject, "url", url, "err", err)
+		return reject("agent", "agentUrl %s did not serve evidence for subject %s", url, subject.Hex())
 	}
 	claims, err := s.verifyEvidence(ctx, ev)
 	if err != nil {
-		return reject("agent", "agentUrl %s served evidence that does not verify: %v", url, err)
+		s.log.Warn("agentUrl check: evidence does not verify", "subject", subject, "url", url, "err", err)
+		return reject("agent", "agentUrl %s served evidence that does not verify", url)
 	}
 	if claims.Subject != subject || claims.Nonce != nonce {
 		return reject("agent", "agentUrl %s answers for subject %s, not %s", url, claims.Subject.Hex(), subject.Hex())

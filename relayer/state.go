@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -93,6 +94,7 @@ type Archived struct {
 type state struct {
 	st                                                    *store.Store
 	jobs, challenges, requests, subjects, agents, archive *store.Bucket
+	challengeMu                                           sync.Mutex
 }
 
 func newState(st *store.Store) *state {
@@ -132,6 +134,8 @@ func (s *state) job(id string) (*Job, error) { return getJSON[Job](s.jobs, []byt
 // consumeChallenge deletes a live challenge for subject, so it is used at most once, and
 // returns its signed token for co-signing peers.
 func (s *state) consumeChallenge(nonce common.Hash, subject common.Address, now time.Time) (*ChallengeToken, error) {
+	s.challengeMu.Lock() // take is read-check-delete: one at a time, so a nonce is used once
+	defer s.challengeMu.Unlock()
 	c, err := getJSON[challenge](s.challenges, nonce.Bytes())
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, errors.New("unknown or already used challenge nonce: get one from GET /v1/challenge")
@@ -139,14 +143,15 @@ func (s *state) consumeChallenge(nonce common.Hash, subject common.Address, now 
 	if err != nil {
 		return nil, err
 	}
+	if c.Subject != (common.Address{}) && c.Subject != subject {
+		// Not used up: someone else's submission must not burn the subject's challenge.
+		return nil, fmt.Errorf("challenge nonce was issued for subject %s, not %s", c.Subject.Hex(), subject.Hex())
+	}
 	if err := s.challenges.Delete(nonce.Bytes()); err != nil {
 		return nil, err
 	}
 	if now.After(c.Expires) {
 		return nil, fmt.Errorf("challenge nonce expired at %s: get a fresh one", c.Expires.Format(time.RFC3339))
-	}
-	if c.Subject != (common.Address{}) && c.Subject != subject {
-		return nil, fmt.Errorf("challenge nonce was issued for subject %s, not %s", c.Subject.Hex(), subject.Hex())
 	}
 	return c.Token, nil
 }

@@ -65,8 +65,22 @@ func runBenchGas(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintln(stderr, "bench gas:", err)
 		return 1
 	}
+	over := 0
+	for _, row := range gasGoals {
+		if row.goal != 0 && row.get(g) > row.goal {
+			over++
+		}
+	}
+	defer func() {
+		if over > 0 {
+			fmt.Fprintf(stderr, "bench gas: %d figure(s) over their goal\n", over)
+		}
+	}()
 	if *asJSON {
-		return printJSON(stdout, stderr, g)
+		if code := printJSON(stdout, stderr, g); code != 0 {
+			return code
+		}
+		return min(over, 1)
 	}
 	fmt.Fprintln(stdout, "AttestationRegistry gas on the simulated backend (threshold 1 unless noted):")
 	for _, row := range gasGoals {
@@ -80,7 +94,7 @@ func runBenchGas(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		}
 		fmt.Fprintf(stdout, "  %-26s %8d  %-20s %s\n", row.name, row.get(g), row.unit, goal)
 	}
-	return 0
+	return min(over, 1)
 }
 
 func printJSON(stdout, stderr io.Writer, v any) int {

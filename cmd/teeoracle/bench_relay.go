@@ -63,6 +63,10 @@ func runBenchRelay(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if *samples < 1 || *burst < 1 || *tracked < 1 || *blockTime < 10*time.Millisecond {
+		fmt.Fprintln(stderr, "bench relay: --samples, --burst and --tracked must be at least 1 and --block-time at least 10ms")
+		return 2
+	}
 	b := &relayBench{out: stderr, blockTime: *blockTime}
 	if *asJSON {
 		b.out = io.Discard
@@ -94,6 +98,7 @@ type relayBench struct {
 	agentURL  string
 	agents    []*agent.Agent
 	proc      *exec.Cmd
+	dataDir   string
 	mu        sync.Mutex // serializes the governor's transactions
 }
 
@@ -233,6 +238,7 @@ func (b *relayBench) startRelayer(ctx context.Context, rpcAddr string, registryA
 	if err != nil {
 		return err
 	}
+	b.dataDir = dir
 	key := hexutil.Encode(crypto.FromECDSA(b.ch.Keys[benchRelayer]))
 	b.proc = exec.Command(exe, "run", "--insecure-test-roots", "--allow-raw-keys", "--signing-key", key,
 		"--chain-id", b.ch.ChainID.String(), "--rpc-url", "http://"+rpcAddr, "--registry", registryAddr.Hex(),
@@ -258,6 +264,9 @@ func (b *relayBench) startRelayer(ctx context.Context, rpcAddr string, registryA
 }
 
 func (b *relayBench) stopRelayer() {
+	if b.dataDir != "" {
+		defer os.RemoveAll(b.dataDir)
+	}
 	if b.proc != nil && b.proc.Process != nil {
 		_ = b.proc.Process.Signal(os.Interrupt)
 		done := make(chan struct{})

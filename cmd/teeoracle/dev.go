@@ -58,21 +58,20 @@ type devAgent struct {
 
 // dev is the state of one `teeoracle dev` run.
 type dev struct {
-	out      io.Writer
-	log      *slog.Logger
-	ch       *devchain.Chain
-	reg      *registry.Client
-	svc      *relayer.Service
-	apiURL   string
-	client   *api.Client
-	agents   []*devAgent
-	events   []string // recent events for the live view
-	mu       sync.Mutex
-	rejected uint64
-	blocks   uint64
-	rpcURL   string
-	live     bool
-	quiet    bool // --json: only the summary goes to stdout
+	out    io.Writer
+	log    *slog.Logger
+	ch     *devchain.Chain
+	reg    *registry.Client
+	svc    *relayer.Service
+	apiURL string
+	client *api.Client
+	agents []*devAgent
+	events []string // recent events for the live view
+	mu     sync.Mutex
+	blocks uint64
+	rpcURL string
+	live   bool
+	quiet  bool // --json: only the summary goes to stdout
 }
 
 // runDev is `teeoracle dev`: the whole loop on an embedded chain with simulated TEEs.
@@ -199,7 +198,7 @@ func (d *dev) run(ctx context.Context, rpcAddr, apiAddr string, nAgents int, blo
 			}
 		}
 	}()
-	defer mining.Wait()
+	defer func() { stopRun(); mining.Wait() }() // stop mining on every return, errors included
 
 	// The relayer, in process, with its API on loopback.
 	cfg := config.Default()
@@ -381,9 +380,6 @@ func (d *dev) fault(ctx context.Context, cycle int) {
 			return
 		}
 		_, err = d.client.Submit(ctx, env, "")
-		d.mu.Lock()
-		d.rejected++
-		d.mu.Unlock()
 		d.event("fault: tampered quote → %v", trim(fmt.Sprint(err), 90))
 	case 6: // an image is revoked: its subjects fail closed at once
 		a := d.agents[len(d.agents)-1]

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -127,5 +129,22 @@ func TestDevJSONSummary(t *testing.T) {
 	if s["subjects"] != 2 || s["requestsServed"] < 1 || s["requestsMissed"] != 0 || s["rejected"] != 0 ||
 		s["gasPerAttestation"] <= 0 || s["gasPerAttestation"] > 65_000 {
 		t.Fatalf("summary = %s, want 2 subjects, requests served, none missed or rejected, gas per attestation in (0, 65000]", out)
+	}
+}
+
+// A busy port is an error that ends `teeoracle dev` at once, not a hang.
+func TestDevFailsFastOnABusyPort(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	start := time.Now()
+	code, _, errOut := runCLI(t, "dev", "--duration", "60s", "--agents", "1", "--rpc", "127.0.0.1:0", "--api", ln.Addr().String(), "--json")
+	if code != 1 || !strings.Contains(errOut, ln.Addr().String()) {
+		t.Fatalf("dev on a busy API port exited %d with %q, want 1 naming the address", code, errOut)
+	}
+	if took := time.Since(start); took > 20*time.Second {
+		t.Fatalf("dev took %s to give up", took)
 	}
 }

@@ -248,8 +248,9 @@ func serve(ctx context.Context, svc *relayer.Service, cfg config.Config, log *sl
 		case <-stopCtx.Done():
 		}
 	}()
-	err = svc.Stop(stopCtx)
+	// Intake first (no submission may reach a stopped poster), then the service.
 	_ = srv.Shutdown(stopCtx)
+	err = svc.Stop(stopCtx)
 	if err != nil && !strings.Contains(err.Error(), "context canceled") {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/robfig/cron/v3"
 	"gopkg.in/yaml.v3"
 )
 
@@ -259,6 +260,15 @@ func (c *Config) Check() error {
 	}
 	if _, ok := new(big.Int).SetString(c.MinBalanceWei, 10); !ok {
 		bad("min_balance_wei must be a whole number of wei, got %q", c.MinBalanceWei)
+	}
+	for _, sch := range []struct{ key, spec string }{{"refresh_schedule", c.RefreshSchedule},
+		{"collateral_schedule", c.CollateralSchedule}, {"prune_schedule", c.PruneSchedule}} {
+		if sch.spec == "" {
+			continue
+		}
+		if _, err := cron.ParseStandard(sch.spec); err != nil {
+			bad("%s %q is not a cron schedule (e.g. \"@every 1m\" or \"*/5 * * * *\"): %v", sch.key, sch.spec, err)
+		}
 	}
 	switch c.LogFormat {
 	case "text", "json":
