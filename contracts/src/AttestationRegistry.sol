@@ -969,7 +969,12 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
     function sunsetMeasurement(bytes32 measurementHash, uint64 sunsetAt) external onlyRole(GOVERNOR_ROLE) {
         Measurement memory m = _measurementByHash[measurementHash];
         if (!m.allowed) revert MeasurementNotAllowed(measurementHash);
-        if (sunsetAt < block.timestamp || sunsetAt > type(uint40).max) revert SunsetOutOfRange(sunsetAt);
+        // A passed sunset is final (re-allow with allowMeasurement); "now" would be a revoke
+        // without its event (use revokeMeasurement).
+        if (m.sunsetAt != 0 && block.timestamp >= m.sunsetAt) {
+            revert MeasurementSunsetPassed(measurementHash, m.sunsetAt);
+        }
+        if (sunsetAt <= block.timestamp || sunsetAt > type(uint40).max) revert SunsetOutOfRange(sunsetAt);
         m.sunsetAt = uint40(sunsetAt);
         _setMeasurement(measurementHash, m);
         emit MeasurementSunset(measurementHash, sunsetAt);

@@ -1145,7 +1145,7 @@ contract AttestationRegistryTest is RegistryFixture {
         assertTrue(allowed, "allowed");
         assertEq(sunsetAt, 0, "sunset");
         // Re-allowing a sunset measurement clears the sunset and keeps the id.
-        registry.sunsetMeasurement(h, uint64(clock));
+        registry.sunsetMeasurement(h, uint64(clock + 1));
         registry.allowMeasurement(h, TDX);
         (id,,, sunsetAt) = registry.measurementOf(h);
         assertEq(id, 3, "same id");
@@ -1177,10 +1177,24 @@ contract AttestationRegistryTest is RegistryFixture {
         uint64 past = uint64(clock - 1);
         vm.expectRevert(abi.encodeWithSelector(AttestationRegistry.SunsetOutOfRange.selector, past));
         registry.sunsetMeasurement(MEAS_SNP, past);
+        // "Now" would be a revoke without its event.
+        vm.expectRevert(abi.encodeWithSelector(AttestationRegistry.SunsetOutOfRange.selector, uint64(clock)));
+        registry.sunsetMeasurement(MEAS_SNP, uint64(clock));
         uint64 far = uint64(type(uint40).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(AttestationRegistry.SunsetOutOfRange.selector, far));
         registry.sunsetMeasurement(MEAS_SNP, far);
         registry.sunsetMeasurement(MEAS_SNP, type(uint40).max); // the largest accepted
+    }
+
+    function test_revert_sunsetPassedIsFinal() public {
+        uint64 at = uint64(clock + 10);
+        registry.sunsetMeasurement(MEAS_SNP, at);
+        _skip(10);
+        // A retired measurement cannot be brought back by moving its sunset; only allowMeasurement does.
+        vm.expectRevert(abi.encodeWithSelector(AttestationRegistry.MeasurementSunsetPassed.selector, MEAS_SNP, at));
+        registry.sunsetMeasurement(MEAS_SNP, uint64(clock + 100));
+        registry.allowMeasurement(MEAS_SNP, SNP);
+        registry.sunsetMeasurement(MEAS_SNP, uint64(clock + 100));
     }
 
     function test_revert_MeasurementIdsExhausted() public {

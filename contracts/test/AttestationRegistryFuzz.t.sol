@@ -342,7 +342,7 @@ contract AttestationRegistryFuzzTest is RegistryFixture {
 
     function testFuzz_sunset(uint256 delay, uint256 later) public {
         _attest(_att(subject));
-        delay = bound(delay, 0, 30 days);
+        delay = bound(delay, 1, 30 days);
         uint64 sunsetAt = uint64(clock + delay);
         registry.sunsetMeasurement(MEAS_SNP, sunsetAt);
         later = bound(later, 0, 12 hours - 1);

@@ -298,12 +298,13 @@ contract RegistryHandler {
     function sunsetMeasurement(uint256 mSeed, uint256 delay) external {
         vm.warp(clock);
         bytes32 h = measurementList[mSeed % MEASUREMENTS];
-        uint64 sunsetAt = uint64(clock + delay % 3 hours);
+        uint64 sunsetAt = uint64(clock + 1 + delay % 3 hours);
+        bool retired = mm[h].sunsetAt != 0 && clock >= mm[h].sunsetAt;
         try registry.sunsetMeasurement(h, sunsetAt) {
-            if (!mm[h].allowed) _mismatch("sunset a measurement that was not allowed", "");
+            if (!mm[h].allowed || retired) _mismatch("sunset a measurement that was not allowed or retired", "");
             mm[h].sunsetAt = sunsetAt;
         } catch {
-            if (mm[h].allowed) _mismatch("could not sunset an allowed measurement", "");
+            if (mm[h].allowed && !retired) _mismatch("could not sunset an allowed measurement", "");
         }
     }
 
