@@ -48,6 +48,7 @@ func runAgent(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	registries := fs.String("registry", "", "comma-separated registry addresses evidence may be bound to (empty: any)")
 	attestTimeout := fs.Duration("attest-timeout", agent.DefaultAttestTimeout, "longest wait for the TEE per evidence request")
 	appData := fs.String("app-data", "", "32 bytes of hex for report_data[32:64] (default zero)")
+	signListen := fs.String("sign-listen", "", "loopback address for POST /v1/sign, the workload's signing with the subject key (empty: off)")
 	vmpl := fs.Int("vmpl", -1, "sev-snp: VMPL to request reports at (-1: the driver's default)")
 	sealPath := fs.String("seal-path", "", "sev-snp: keep the subject key across restarts, sealed to this guest image and chip in this file")
 	insecure := fs.Bool("insecure-simulated", false, "INSECURE: allow --provider simulated, whose evidence is signed under public test roots")
@@ -175,6 +176,26 @@ func runAgent(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
+	if *signListen != "" {
+		// The signing endpoint signs any digest with the attested key: only the workload on
+		// this machine may reach it.
+		host, _, err := net.SplitHostPort(*signListen)
+		if ip := net.ParseIP(host); err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+			fmt.Fprintf(stderr, "teeoracle agent: --sign-listen %q must be a loopback address such as 127.0.0.1:7778\n", *signListen)
+			_ = srv.Close()
+			return 2
+		}
+		sln, err := net.Listen("tcp", *signListen)
+		if err != nil {
+			fmt.Fprintf(stderr, "teeoracle agent: %v\n", err)
+			_ = srv.Close()
+			return 1
+		}
+		signSrv := &http.Server{Handler: agentAccessLog(log, a.SignHandler()), ReadHeaderTimeout: 5 * time.Second}
+		go func() { served <- signSrv.Serve(sln) }()
+		defer signSrv.Close()
+		log.Info("signing endpoint", "url", "http://"+sln.Addr().String()+"/v1/sign")
+	}
 
 	log.Info("agent serving", "subject", a.Subject().Hex(), "tee", a.TEE().String(), "url", url,
 		"evidence", url+"/v1/evidence?nonce=0x…&chainId=…&registry=0x…",

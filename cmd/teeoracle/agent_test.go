@@ -155,3 +155,12 @@ func TestAgentCLIServesVerifiableEvidence(t *testing.T) {
 		t.Fatal("agent did not shut down within 15s of cancellation")
 	}
 }
+
+func TestAgentCLISignListenMustBeLoopback(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := runAgent(context.Background(), []string{"--provider", "simulated", "--insecure-simulated",
+		"--listen", "127.0.0.1:0", "--sign-listen", "0.0.0.0:0"}, &out, &errb)
+	if code != 2 || !strings.Contains(errb.String(), "loopback") {
+		t.Fatalf("--sign-listen 0.0.0.0:0: exit %d, %q; want 2 and a loopback message", code, errb.String())
+	}
+}
