@@ -28,3 +28,24 @@ func TestVerifierAndProtocolAgreeOnReportData(t *testing.T) {
 		}
 	}
 }
+
+// The verifier and the protocol package each define the TEE types and TCB statuses (they may
+// not import each other); the relayer converts between them by number, so they must agree.
+func TestVerifierAndProtocolAgreeOnTypesAndStatuses(t *testing.T) {
+	for i := 0; i < 8; i++ {
+		v, p := verifier.TCBStatus(i), protocol.TCBStatus(i)
+		if v.String() != p.String() {
+			t.Errorf("TCB status %d: verifier %q, protocol %q", i, v, p)
+		}
+		for m := 0; m < 8; m++ {
+			if v.Meets(verifier.TCBStatus(m)) != p.Meets(protocol.TCBStatus(m)) {
+				t.Errorf("TCB status %d meets %d: verifier and protocol disagree", i, m)
+			}
+		}
+	}
+	for i := 1; i <= 2; i++ {
+		if v, p := verifier.TEEType(i), protocol.TEEType(i); v.String() != p.String() {
+			t.Errorf("TEE type %d: verifier %q, protocol %q", i, v, p)
+		}
+	}
+}
