@@ -70,6 +70,11 @@ func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batc
 				ResponseWindow: ev.ResponseWindow, Cooldown: ev.Cooldown})
 			s.log.Info("registry limits updated", "maxValidity", ev.MaxValidity, "maxAttestationAge", ev.MaxAttestationAge)
 		case *bindings.AttestationRegistryAttestationRevoked:
+			// A revoked subject's request will never be answered.
+			_ = s.state.requests.Iterate(ev.Subject.Bytes(), func(k, _ []byte) error {
+				batch.Delete(s.state.requests, append([]byte(nil), k...))
+				return nil
+			})
 			if sub, err := getJSON[Subject](s.state.subjects, ev.Subject.Bytes()); err == nil {
 				sub.Revoked, sub.Block = true, b.Number
 				batch.Put(s.state.subjects, ev.Subject.Bytes(), mustJSON(sub))
@@ -250,12 +255,8 @@ func (s *Service) serveRequest(ctx context.Context, r *Request) error {
 		return err
 	}
 	if rec.PendingDeadline == 0 || common.Hash(rec.PendingNonce) != r.Nonce {
-		// Served (its Attested event is on its way to the watcher), replaced, or dropped with a
-		// revoked subject. Once the watcher is past the request's reorg window nothing will
-		// clear it any more, so forget it here.
-		if st := s.watcher.Status(); st.Processed.Number > r.Block+s.cfg.Confirmations {
-			_ = s.state.requests.Delete(requestKey(r.Subject, r.Nonce))
-		}
+		// Answered, replaced or revoked: the watcher clears it (and counts an answer) when it
+		// reaches the event that says so.
 		return nil
 	}
 	agent, err := s.state.agentURL(r.Subject)
