@@ -256,18 +256,17 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
         private
         returns (bool recorded)
     {
+        if (signatures.length != 1) return false;
         bytes32 typeHash = ATTESTATION_TYPEHASH;
-        bytes32 topic = Attested.selector;
+        uint256 m;
+        uint256 recSlot;
+        uint256 rec;
+        uint256 cfg;
+        bool signed;
         assembly ("memory-safe") {
-            for {} eq(signatures.length, 1) {} {
-                let subject := calldataload(a)
-                let teeType := calldataload(add(a, 0x20))
+            for {} 1 {} {
                 let measurementHash := calldataload(add(a, 0x40))
-                let tcb := calldataload(add(a, 0x60))
-                let issuedAt := calldataload(add(a, 0x80))
-                let expiresAt := calldataload(add(a, 0xa0))
-
-                let m := mload(add(memo, 0x40))
+                m := mload(add(memo, 0x40))
                 if or(iszero(m), iszero(eq(measurementHash, mload(add(memo, 0x20))))) {
                     mstore(0x00, measurementHash)
                     mstore(0x20, _measurementByHash.slot)
@@ -275,12 +274,12 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
                     mstore(add(memo, 0x20), measurementHash)
                     mstore(add(memo, 0x40), m)
                 }
-                // A dirty subject only selects a wrong slot here; the range check below rejects it before
+                // A dirty subject only selects a wrong slot here; _fastCheck rejects it before
                 // anything is written.
-                mstore(0x00, subject)
+                mstore(0x00, calldataload(a))
                 mstore(0x20, _records.slot)
-                let recSlot := keccak256(0x00, 0x40)
-                let rec := sload(recSlot)
+                recSlot := keccak256(0x00, 0x40)
+                rec := sload(recSlot)
                 if and(shr(REC_DEADLINE, rec), MASK40) { break }
 
                 let p := mload(0x40)
@@ -305,7 +304,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
                         if eq(returndatasize(), 0x20) { signer := mload(0x00) }
                     }
                 }
-                let cfg := mload(add(memo, 0x80))
+                cfg := mload(add(memo, 0x80))
                 if iszero(eq(signer, mload(add(memo, 0x60)))) {
                     mstore(0x00, signer)
                     mstore(0x20, _relayerWord.slot)
@@ -315,51 +314,35 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712 {
                         mstore(add(memo, 0x80), cfg)
                     }
                 }
-
-                let ts := timestamp()
                 // An authorized relayer signed, and one signature is enough.
-                let bad := or(iszero(shr(255, cfg)), gt(and(cfg, MASK8), 1))
-                // The same rules as _fastCheck.
-                bad := or(
-                    bad,
-                    or(
-                        or(shr(160, subject), shr(8, teeType)),
-                        or(shr(8, tcb), or(shr(64, issuedAt), shr(64, expiresAt)))
-                    )
-                )
-                bad := or(bad, iszero(subject))
-                bad := or(bad, iszero(or(eq(teeType, 1), eq(teeType, 2))))
-                bad := or(bad, gt(tcb, 6))
-                bad := or(bad, gt(issuedAt, ts))
-                bad := or(bad, gt(sub(ts, issuedAt), and(shr(C_MAX_AGE, cfg), MASK32)))
-                bad := or(bad, iszero(gt(expiresAt, issuedAt)))
-                bad := or(bad, gt(expiresAt, add(issuedAt, and(shr(C_MAX_VALIDITY, cfg), MASK32))))
-                bad := or(bad, iszero(gt(expiresAt, ts)))
-                bad := or(bad, iszero(and(shr(M_ALLOWED, m), MASK8)))
-                bad := or(bad, iszero(eq(and(shr(M_TEE, m), MASK8), teeType)))
-                let sunset := and(shr(M_SUNSET, m), MASK40)
-                bad := or(bad, and(iszero(iszero(sunset)), iszero(lt(ts, sunset))))
-                let minimum := and(shr(mul(8, teeType), cfg), MASK8)
-                bad := or(bad, and(iszero(iszero(minimum)), or(iszero(tcb), gt(tcb, minimum))))
-                bad := or(bad, and(shr(REC_REVOKED, rec), MASK8))
-                bad := or(bad, iszero(gt(issuedAt, and(rec, MASK40))))
-                if bad { break }
-
-                sstore(
-                    recSlot,
-                    or(
-                        or(or(issuedAt, shl(40, expiresAt)), and(rec, shl(REC_LAST_REQUEST, MASK40))),
-                        or(shl(REC_MEASUREMENT, and(m, MASK32)), or(shl(REC_TEE, teeType), shl(REC_TCB, tcb)))
-                    )
-                )
-                mstore(p, teeType)
-                mstore(add(p, 0x20), tcb)
-                calldatacopy(add(p, 0x40), add(a, 0x80), 0xa0)
-                log3(p, 0xe0, topic, subject, measurementHash)
-                recorded := 1
+                signed := and(iszero(iszero(shr(255, cfg))), iszero(gt(and(cfg, MASK8), 1)))
                 break
             }
         }
+        // Every other rule is _fastCheck's, the one statement of them for single attestations.
+        if (!signed || !_fastCheck(a, m, rec, cfg)) return false;
+
+        bytes32 topic = Attested.selector;
+        assembly ("memory-safe") {
+            let teeType := calldataload(add(a, 0x20))
+            let tcb := calldataload(add(a, 0x60))
+            sstore(
+                recSlot,
+                or(
+                    or(
+                        or(calldataload(add(a, 0x80)), shl(40, calldataload(add(a, 0xa0)))),
+                        and(rec, shl(REC_LAST_REQUEST, MASK40))
+                    ),
+                    or(shl(REC_MEASUREMENT, and(m, MASK32)), or(shl(REC_TEE, teeType), shl(REC_TCB, tcb)))
+                )
+            )
+            let p := mload(0x40)
+            mstore(p, teeType)
+            mstore(add(p, 0x20), tcb)
+            calldatacopy(add(p, 0x40), add(a, 0x80), 0xa0)
+            log3(p, 0xe0, topic, calldataload(a), calldataload(add(a, 0x40)))
+        }
+        return true;
     }
 
     /// @dev `_tryFast` for a run of batch items, with the memo's keys and what the rules need from its words
