@@ -3,6 +3,7 @@ module github.com/teeoracle/teeoracle
 go 1.26
 
 require (
+	filippo.io/nistec v0.0.4
 	github.com/ethereum/go-ethereum v1.17.10
 	github.com/google/go-sev-guest v0.15.0
 	github.com/google/go-tdx-guest v0.3.2-0.20260305110651-91f9a52f36c7

@@ -3,6 +3,8 @@ package sevsnp
 import (
 	"crypto/sha512"
 	"encoding/binary"
+	"math/big"
+	"slices"
 
 	"github.com/google/go-sev-guest/abi"
 	"github.com/google/go-sev-guest/kds"
@@ -101,6 +103,17 @@ func (r *Report) MeasurementHash() [32]byte {
 // Registers lists what the measurement hash covers.
 func (r *Report) Registers() []verifier.Register {
 	return []verifier.Register{{Name: "MEASUREMENT", Value: r.Measurement[:]}, {Name: "HOST_DATA", Value: r.HostData[:]}}
+}
+
+// signature returns the report signature's r and s: 72-byte little-endian fields at
+// 0x2A0 and 0x2E8.
+func (r *Report) signature() (sigR, sigS *big.Int) {
+	le := func(b []byte) *big.Int {
+		be := slices.Clone(b)
+		slices.Reverse(be)
+		return new(big.Int).SetBytes(be)
+	}
+	return le(r.Raw[signedSize : signedSize+72]), le(r.Raw[signedSize+72 : signedSize+144])
 }
 
 func (r *Report) digest() []byte {

@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-sev-guest/abi"
 	"github.com/google/go-sev-guest/kds"
 	"github.com/teeoracle/teeoracle/verifier"
+	"github.com/teeoracle/teeoracle/verifier/internal/fixedkey"
 )
 
 // DefaultKDSBaseURL is AMD's Key Distribution Service.
@@ -25,6 +26,10 @@ const DefaultKDSBaseURL = "https://kdsintf.amd.com"
 // maxCacheEntries bounds each cache; on overflow the cache is simply cleared, which only
 // costs a re-verification.
 const maxCacheEntries = 4096
+
+// keyTableBytes bounds the memory of endorsement-key tables (fixedkey.P384TableBytes,
+// about 217 KB, each): 128 keys, 28 MB.
+const keyTableBytes = 128 * fixedkey.P384TableBytes
 
 // Options configure a Verifier.
 type Options struct {
@@ -48,6 +53,8 @@ type Verifier struct {
 	eks  map[string]*Endorsement // by endorsement key DER
 	vcek map[string][]byte       // fetched VCEK DER by KDS URL
 	crls map[string]*crlEntry    // by CRL URL
+	// keyTables bounds the endorsement-key tables of the entries in eks.
+	keyTables fixedkey.Budget
 }
 
 // NewVerifier checks the roots and returns a Verifier.
@@ -67,6 +74,7 @@ func NewVerifier(opts Options) (*Verifier, error) {
 		vcek:    map[string][]byte{},
 		crls:    map[string]*crlEntry{},
 	}
+	v.keyTables.Bytes = keyTableBytes
 	for _, line := range []string{"Milan", "Genoa", "Turin"} {
 		if _, ok := roots[line]; ok {
 			v.lines = append(v.lines, line)
@@ -96,6 +104,7 @@ type Endorsement struct {
 	NotBefore   time.Time
 	NotAfter    time.Time
 	pub         *ecdsa.PublicKey
+	pubTable    fixedkey.Lazy
 	// crlChecked memoizes the last CRL this key was found not revoked in.
 	crlChecked atomic.Pointer[crlEntry]
 }
@@ -145,21 +154,13 @@ func (v *Verifier) Verify(ctx context.Context, r *Report, certs []byte, now time
 			res.NotAfter = crl.next
 		}
 	}
-	if !ecdsa.VerifyASN1(ek.pub, r.digest(), mustSigDER(r.Raw)) {
+	sigR, sigS := r.signature()
+	if !ek.pubTable.Verify(ek.pub, r.digest(), sigR, sigS, &v.keyTables) {
 		return nil, verifier.Errorf(verifier.ReasonSignature,
 			"report signature does not verify with the %v of chip %s… (serial %s); want a report signed by that key",
 			ek.Signer, hex.EncodeToString(r.ChipID[:8]), ek.Cert.SerialNumber)
 	}
 	return res, nil
-}
-
-func mustSigDER(raw []byte) []byte {
-	der, err := abi.ReportToSignatureDER(raw)
-	if err != nil {
-		// ParseReport already checked the size and algorithm.
-		return nil
-	}
-	return der
 }
 
 // endorsementKeyDER picks the VCEK/VLEK from the table or, for a VCEK, fetches it.
@@ -235,6 +236,7 @@ func (v *Verifier) endorsement(der []byte, r *Report, now time.Time) (*Endorseme
 	v.mu.Lock()
 	if len(v.eks) >= maxCacheEntries {
 		clear(v.eks)
+		v.keyTables.Reset()
 	}
 	v.eks[string(der)] = ek
 	v.mu.Unlock()

@@ -17,9 +17,14 @@ import (
 
 	"github.com/google/go-tdx-guest/pcs"
 	"github.com/teeoracle/teeoracle/verifier"
+	"github.com/teeoracle/teeoracle/verifier/internal/fixedkey"
 )
 
 const maxCacheEntries = 4096
+
+// keyTableBytes bounds the memory of attestation-key tables (fixedkey.P256TableBytes,
+// about 87 KB, each): 512 keys, 44 MB.
+const keyTableBytes = 512 * fixedkey.P256TableBytes
 
 // Options configure a Verifier.
 type Options struct {
@@ -47,6 +52,8 @@ type Verifier struct {
 	pcks map[string]*pckEntry   // by attestation key || certification data
 	coll map[string]*Collateral // by FMSPC (lower case)
 	crls map[string]*crlEntry   // by URL
+	// keyTables bounds the attestation-key tables of the entries in pcks.
+	keyTables fixedkey.Budget
 }
 
 // NewVerifier returns a Verifier.
@@ -65,6 +72,7 @@ func NewVerifier(opts Options) (*Verifier, error) {
 		coll:       map[string]*Collateral{},
 		crls:       map[string]*crlEntry{},
 	}
+	v.keyTables.Bytes = keyTableBytes
 	if v.pcsBase == "" {
 		v.pcsBase = DefaultPCSBaseURL
 	}
@@ -84,6 +92,7 @@ type pckEntry struct {
 	exts              *pcs.PckExtensions
 	ca                string // "platform" or "processor"
 	attKey            *ecdsa.PublicKey
+	attKeyTable       fixedkey.Lazy
 	qeReport          []byte
 	notBefore         time.Time
 	notAfter          time.Time
@@ -115,7 +124,7 @@ func (v *Verifier) Verify(ctx context.Context, q *Quote, now time.Time, withColl
 	d := sha256.Sum256(q.Signed)
 	r := new(big.Int).SetBytes(q.Signature[:32])
 	s := new(big.Int).SetBytes(q.Signature[32:])
-	if !ecdsa.Verify(e.attKey, d[:], r, s) {
+	if !e.attKeyTable.Verify(e.attKey, d[:], r, s, &v.keyTables) {
 		return nil, verifier.Errorf(verifier.ReasonSignature, "quote signature does not verify with the attestation key certified by the QE report; the header or TD body was altered")
 	}
 	res := &Verified{FMSPC: e.exts.FMSPC, NotAfter: e.notAfter}
@@ -162,6 +171,7 @@ func (v *Verifier) pck(q *Quote, now time.Time) (*pckEntry, error) {
 		v.mu.Lock()
 		if len(v.pcks) >= maxCacheEntries {
 			clear(v.pcks)
+			v.keyTables.Reset()
 		}
 		v.pcks[string(key)] = e
 		v.mu.Unlock()
