@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-sev-guest/kds"
 	"github.com/teeoracle/teeoracle/verifier"
 	"github.com/teeoracle/teeoracle/verifier/internal/fixedkey"
+	"github.com/teeoracle/teeoracle/verifier/internal/flight"
 )
 
 // DefaultKDSBaseURL is AMD's Key Distribution Service.
@@ -55,6 +56,8 @@ type Verifier struct {
 	crls map[string]*crlEntry    // by CRL URL
 	// keyTables bounds the endorsement-key tables of the entries in eks.
 	keyTables fixedkey.Budget
+	// flights makes concurrent misses of the caches above share one fetch or check.
+	flights flight.Group
 }
 
 // NewVerifier checks the roots and returns a Verifier.
@@ -197,17 +200,19 @@ func (v *Verifier) fetchVCEK(ctx context.Context, r *Report) ([]byte, error) {
 	if v.getter == nil {
 		return nil, verifier.Errorf(verifier.ReasonUnavailable, "no certificate table and no KDS getter configured to fetch %s", url)
 	}
-	_, body, err := v.getter.GetContext(ctx, url)
-	if err != nil {
-		return nil, verifier.Wrap(verifier.ReasonUnavailable, err, "could not fetch the VCEK from %s", url)
-	}
-	v.mu.Lock()
-	if len(v.vcek) >= maxCacheEntries {
-		clear(v.vcek)
-	}
-	v.vcek[url] = body
-	v.mu.Unlock()
-	return body, nil
+	return flight.Do(ctx, &v.flights, "vcek "+url, func(ctx context.Context) ([]byte, error) {
+		_, body, err := v.getter.GetContext(ctx, url)
+		if err != nil {
+			return nil, verifier.Wrap(verifier.ReasonUnavailable, err, "could not fetch the VCEK from %s", url)
+		}
+		v.mu.Lock()
+		if len(v.vcek) >= maxCacheEntries {
+			clear(v.vcek)
+		}
+		v.vcek[url] = body
+		v.mu.Unlock()
+		return body, nil
+	})
 }
 
 func (v *Verifier) kdsURL(u string) string {
@@ -229,7 +234,10 @@ func (v *Verifier) endorsement(der []byte, r *Report, now time.Time) (*Endorseme
 		}
 		return ek, nil
 	}
-	ek, err := v.verifyEndorsement(der, r.Signer, r.ProductLine, now)
+	key := fmt.Sprintf("ek %d %s %s", r.Signer, r.ProductLine, der)
+	ek, err := flight.Do(context.Background(), &v.flights, key, func(context.Context) (*Endorsement, error) {
+		return v.verifyEndorsement(der, r.Signer, r.ProductLine, now)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -383,7 +391,10 @@ func (v *Verifier) checkRevocation(ctx context.Context, ek *Endorsement, now tim
 	v.mu.RUnlock()
 	if e == nil || now.After(e.next) || e.ark != ek.ARK {
 		var err error
-		if e, err = v.fetchCRL(ctx, url, ek, now); err != nil {
+		e, err = flight.Do(ctx, &v.flights, "crl "+url, func(ctx context.Context) (*crlEntry, error) {
+			return v.fetchCRL(ctx, url, ek, now)
+		})
+		if err != nil {
 			return nil, err
 		}
 	}

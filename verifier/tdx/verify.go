@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-tdx-guest/pcs"
 	"github.com/teeoracle/teeoracle/verifier"
 	"github.com/teeoracle/teeoracle/verifier/internal/fixedkey"
+	"github.com/teeoracle/teeoracle/verifier/internal/flight"
 )
 
 const maxCacheEntries = 4096
@@ -54,6 +55,8 @@ type Verifier struct {
 	crls map[string]*crlEntry   // by URL
 	// keyTables bounds the attestation-key tables of the entries in pcks.
 	keyTables fixedkey.Budget
+	// flights makes concurrent misses of the caches above share one fetch or check.
+	flights flight.Group
 }
 
 // NewVerifier returns a Verifier.
@@ -165,7 +168,10 @@ func (v *Verifier) pck(q *Quote, now time.Time) (*pckEntry, error) {
 	v.mu.RUnlock()
 	if !ok {
 		var err error
-		if e, err = v.verifyPCK(q, now); err != nil {
+		e, err = flight.Do(context.Background(), &v.flights, "pck "+string(key), func(context.Context) (*pckEntry, error) {
+			return v.verifyPCK(q, now)
+		})
+		if err != nil {
 			return nil, err
 		}
 		v.mu.Lock()
@@ -341,7 +347,9 @@ func (v *Verifier) collateral(ctx context.Context, fmspc string, now time.Time) 
 	if c != nil && !now.After(c.NotAfter) && !now.Before(c.TCBInfo.IssueDate) && !now.Before(c.QEIdentity.IssueDate) {
 		return c, nil
 	}
-	c, err := v.fetchCollateral(ctx, fmspc, now)
+	c, err := flight.Do(ctx, &v.flights, "collateral "+key, func(ctx context.Context) (*Collateral, error) {
+		return v.fetchCollateral(ctx, fmspc, now)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -361,7 +369,9 @@ func (v *Verifier) crl(ctx context.Context, u string, issuer *x509.Certificate, 
 	if e != nil && e.issuer.Equal(issuer) && !now.After(e.crl.NextUpdate) && !now.Before(e.crl.ThisUpdate) {
 		return e, nil
 	}
-	e, err := v.fetchCRL(ctx, u, issuer, now)
+	e, err := flight.Do(ctx, &v.flights, "crl "+u, func(ctx context.Context) (*crlEntry, error) {
+		return v.fetchCRL(ctx, u, issuer, now)
+	})
 	if err != nil {
 		return nil, err
 	}
