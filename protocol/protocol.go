@@ -8,6 +8,8 @@ package protocol
 import (
 	"fmt"
 	"math/big"
+	"strconv"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -68,6 +70,16 @@ func (s TCBStatus) String() string {
 		return tcbNames[s]
 	}
 	return fmt.Sprintf("TCBStatus(%d)", uint8(s))
+}
+
+// ParseTCBStatus is the inverse of TCBStatus.String; it also takes the number (0-6).
+func ParseTCBStatus(s string) (TCBStatus, error) {
+	for i, name := range tcbNames {
+		if strings.EqualFold(s, name) || s == strconv.Itoa(i) {
+			return TCBStatus(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown TCB status %q, want one of %s or its number 0-%d", s, strings.Join(tcbNames[:], ", "), len(tcbNames)-1)
 }
 
 // Meets reports whether s satisfies the minimum m: m == 0 accepts anything, otherwise

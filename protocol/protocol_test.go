@@ -1,7 +1,9 @@
 package protocol
 
 import (
+	"fmt"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
@@ -37,6 +39,21 @@ func TestParseTEEType(t *testing.T) {
 	}
 	if _, err := ParseTEEType("sgx"); err == nil {
 		t.Error("ParseTEEType(sgx) accepted an unknown TEE")
+	}
+}
+
+func TestParseTCBStatus(t *testing.T) {
+	for s := TCBNotEvaluated; s <= TCBOutOfDateConfigurationNeeded; s++ {
+		for _, in := range []string{s.String(), strings.ToLower(s.String()), fmt.Sprint(uint8(s))} {
+			if got, err := ParseTCBStatus(in); err != nil || got != s {
+				t.Errorf("ParseTCBStatus(%q) = %v, %v, want %v", in, got, err, s)
+			}
+		}
+	}
+	for _, in := range []string{"", "7", "-1", "Revoked", "uptodate2"} {
+		if _, err := ParseTCBStatus(in); err == nil {
+			t.Errorf("ParseTCBStatus(%q) accepted it", in)
+		}
 	}
 }
 

@@ -90,7 +90,7 @@ func (s *Service) attestation(ctx context.Context, c *verifier.Claims) (*protoco
 	}
 	issued := head.Time
 	expires := issued + uint64(s.cfg.Validity/time.Second)
-	_, limits := s.governance()
+	_, limits := s.Governance()
 	if limit := issued + uint64(limits.MaxValidity); expires > limit {
 		expires = limit
 	}
@@ -127,7 +127,7 @@ func (s *Service) prepare(ctx context.Context, ev *verifier.Evidence, envelope [
 		return nil, fmt.Errorf("sign attestation: %w", err)
 	}
 	sigs := [][]byte{sig}
-	if threshold, _ := s.governance(); threshold > 1 {
+	if threshold, _ := s.Governance(); threshold > 1 {
 		need := int(threshold)
 		if sigs, err = s.cosign(ctx, envelope, att, token, sigs, need); err != nil {
 			return nil, err
@@ -272,7 +272,7 @@ func (s *Service) Cosign(ctx context.Context, req *CosignRequest) ([]byte, error
 	if err != nil {
 		return nil, fmt.Errorf("read chain head: %w", err)
 	}
-	_, limits := s.governance()
+	_, limits := s.Governance()
 	if a.IssuedAt > head.Time+60 || head.Time-min(head.Time, a.IssuedAt) > uint64(limits.MaxAttestationAge) {
 		return nil, reject("stale", "issuedAt %d is not within this relayer's window around chain time %d", a.IssuedAt, head.Time)
 	}

@@ -350,3 +350,38 @@ func TestBadInputGets4xxAndNothingIsPosted(t *testing.T) {
 		t.Fatalf("readyz = %d after bad input", code)
 	}
 }
+
+// Governance changes reach a running relayer through the registry's events: after
+// setLimits lowers maxValidity, the next attestation is capped to it (the registry would
+// refuse a longer one), with no restart.
+func TestRunningRelayerFollowsSetLimits(t *testing.T) {
+	h := newHarness(t)
+	lim := registry.Limits{MaxAttestationAge: 600, MaxValidity: 1800, ResponseWindow: 120, Cooldown: 0}
+	tx, err := h.reg.SetLimits(h.admin, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.reg.Wait(context.Background(), tx); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until the watcher has passed the LimitsUpdated block (4 confirmations).
+	deadline := time.Now().Add(10 * time.Second)
+	for _, l := h.svc.Governance(); l != lim; _, l = h.svc.Governance() {
+		if time.Now().After(deadline) {
+			t.Fatalf("relayer still uses limits %+v, want %+v", l, lim)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	code, out := h.do("POST", "/v1/attestations", h.envelope(h.challenge(), ""))
+	if code != http.StatusAccepted {
+		t.Fatalf("POST = %d %v", code, out)
+	}
+	h.waitJob(out["id"].(string), "confirmed")
+	rec, err := h.reg.AttestationOf(context.Background(), h.agent.subject)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rec.ExpiresAt - rec.IssuedAt; got > uint64(lim.MaxValidity) || got == 0 {
+		t.Fatalf("attestation valid for %ds, want at most the new maxValidity %ds", got, lim.MaxValidity)
+	}
+}

@@ -99,8 +99,9 @@ func (s *Service) setThreshold(t uint8) { s.govMu.Lock(); s.threshold = t; s.gov
 
 func (s *Service) setLimits(l registry.Limits) { s.govMu.Lock(); s.limits = l; s.govMu.Unlock() }
 
-// governance returns the registry's threshold and limits as last seen.
-func (s *Service) governance() (uint8, registry.Limits) {
+// Governance returns the registry's threshold and limits as last seen: read at startup,
+// then followed through RelayersUpdated and LimitsUpdated events.
+func (s *Service) Governance() (uint8, registry.Limits) {
 	s.govMu.RLock()
 	defer s.govMu.RUnlock()
 	return s.threshold, s.limits

@@ -34,6 +34,12 @@ subcommands:
   sunset  --at RFC3339|UNIX MEASUREMENT_HASH                                 retire a measurement at a time
   request SUBJECT_ADDRESS                                                    request re-attestation
   status  [SUBJECT_ADDRESS]                                                  registry settings, or a subject's record
+  set-relayers --relayers ADDR[,ADDR…] --threshold K                         replace the relayer set
+  set-limits [--max-attestation-age S] [--max-validity S]
+             [--response-window S] [--cooldown S]                            change limits (unset ones stay)
+  set-min-tcb --tee sev-snp|tdx STATUS                                       minimum TCB status (name or 0-6; 0: none)
+  grant ROLE ADDRESS                                                         grant admin, governor or requester
+  revoke-role ROLE ADDRESS                                                   revoke admin, governor or requester
 
 common flags (each also from the environment):
   --rpc URL            TEEORACLE_RPC_URL      JSON-RPC endpoint (default http://127.0.0.1:8545)
@@ -89,6 +95,8 @@ func runRegistry(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	subs := map[string]func(context.Context, *registryCmd) error{
 		"deploy": registryDeploy, "allow": registryAllow, "revoke": registryRevoke,
 		"sunset": registrySunset, "request": registryRequest, "status": registryStatus,
+		"set-relayers": registrySetRelayers, "set-limits": registrySetLimits, "set-min-tcb": registrySetMinTcb,
+		"grant": registryGrant, "revoke-role": registryRevokeRole,
 	}
 	sub, ok := subs[args[0]]
 	if !ok {
@@ -128,6 +136,7 @@ var (
 	deployRelayers, deployAdmin, sunsetAt, allowTEE string
 	deployThreshold                                 uint
 	deployLimits                                    = registry.DefaultLimits
+	newLimits                                       registry.Limits // set-limits
 )
 
 var registryFlags = map[string]func(*registryCmd){
@@ -142,6 +151,17 @@ var registryFlags = map[string]func(*registryCmd){
 	},
 	"allow":  func(c *registryCmd) { c.fs.StringVar(&allowTEE, "tee", "", "TEE type: sev-snp or tdx") },
 	"sunset": func(c *registryCmd) { c.fs.StringVar(&sunsetAt, "at", "", "when: RFC 3339 time or unix seconds") },
+	"set-relayers": func(c *registryCmd) {
+		c.fs.StringVar(&deployRelayers, "relayers", "", "comma-separated relayer signing addresses")
+		c.fs.UintVar(&deployThreshold, "threshold", 0, "signatures required per attestation")
+	},
+	"set-limits": func(c *registryCmd) {
+		uint32Var(c.fs, &newLimits.MaxAttestationAge, "max-attestation-age", "seconds an attestation may wait before it is posted")
+		uint32Var(c.fs, &newLimits.MaxValidity, "max-validity", "cap on expiresAt - issuedAt, seconds")
+		uint32Var(c.fs, &newLimits.ResponseWindow, "response-window", "seconds to answer a re-attestation request")
+		uint32Var(c.fs, &newLimits.Cooldown, "cooldown", "seconds between requests for one subject")
+	},
+	"set-min-tcb": func(c *registryCmd) { c.fs.StringVar(&allowTEE, "tee", "", "TEE type: sev-snp or tdx") },
 }
 
 type uint32Flag struct{ p *uint32 }
@@ -286,21 +306,9 @@ func registryDeploy(ctx context.Context, c *registryCmd) error {
 	if c.fs.NArg() != 0 {
 		return usagef("deploy takes no arguments")
 	}
-	var relayers []common.Address
-	for _, r := range strings.Split(deployRelayers, ",") {
-		if r = strings.TrimSpace(r); r == "" {
-			continue
-		}
-		if !common.IsHexAddress(r) {
-			return usagef("--relayers: %q is not an address", r)
-		}
-		relayers = append(relayers, common.HexToAddress(r))
-	}
-	if len(relayers) == 0 {
-		return usagef("--relayers is required: the relayers' signing addresses")
-	}
-	if deployThreshold == 0 || deployThreshold > uint(len(relayers)) || deployThreshold > 255 {
-		return usagef("--threshold must be between 1 and the number of relayers (%d), got %d", len(relayers), deployThreshold)
+	relayers, err := relayerFlags()
+	if err != nil {
+		return err
 	}
 	eth, err := c.dial(ctx)
 	if err != nil {
@@ -329,6 +337,27 @@ func registryDeploy(ctx context.Context, c *registryCmd) error {
 	}
 	return c.print(map[string]any{"registry": addr, "tx": tx.Hash(), "admin": admin, "relayers": relayers,
 		"threshold": deployThreshold}, addr.Hex())
+}
+
+// relayerFlags reads --relayers and --threshold.
+func relayerFlags() ([]common.Address, error) {
+	var relayers []common.Address
+	for _, r := range strings.Split(deployRelayers, ",") {
+		if r = strings.TrimSpace(r); r == "" {
+			continue
+		}
+		if !common.IsHexAddress(r) {
+			return nil, usagef("--relayers: %q is not an address", r)
+		}
+		relayers = append(relayers, common.HexToAddress(r))
+	}
+	if len(relayers) == 0 {
+		return nil, usagef("--relayers is required: the relayers' signing addresses")
+	}
+	if deployThreshold == 0 || deployThreshold > uint(len(relayers)) || deployThreshold > 255 {
+		return nil, usagef("--threshold must be between 1 and the number of relayers (%d), got %d", len(relayers), deployThreshold)
+	}
+	return relayers, nil
 }
 
 func registryAllow(ctx context.Context, c *registryCmd) error {

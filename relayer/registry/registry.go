@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/teeoracle/teeoracle/bindings"
 	"github.com/teeoracle/teeoracle/protocol"
@@ -164,6 +165,28 @@ func (c *Client) SetLimits(opts *bind.TransactOpts, l Limits) (*types.Transactio
 // SetRelayers replaces the relayer set.
 func (c *Client) SetRelayers(opts *bind.TransactOpts, relayers []common.Address, threshold uint8) (*types.Transaction, error) {
 	return c.Transact(opts, abiRegistry.PackSetRelayers(relayers, threshold))
+}
+
+// Roles are the registry's AccessControl roles by the names the CLI uses.
+var Roles = map[string]common.Hash{
+	"admin":     {}, // DEFAULT_ADMIN_ROLE: grants and revokes every role
+	"governor":  crypto.Keccak256Hash([]byte("teeoracle.role.governor")),
+	"requester": crypto.Keccak256Hash([]byte("teeoracle.role.requester")),
+}
+
+// GrantRole grants role to account (the sender needs the role's admin role).
+func (c *Client) GrantRole(opts *bind.TransactOpts, role common.Hash, account common.Address) (*types.Transaction, error) {
+	return c.Transact(opts, abiRegistry.PackGrantRole(role, account))
+}
+
+// RevokeRole revokes role from account.
+func (c *Client) RevokeRole(opts *bind.TransactOpts, role common.Hash, account common.Address) (*types.Transaction, error) {
+	return c.Transact(opts, abiRegistry.PackRevokeRole(role, account))
+}
+
+// HasRole reports whether account holds role.
+func (c *Client) HasRole(ctx context.Context, role common.Hash, account common.Address) (bool, error) {
+	return call(ctx, c, abiRegistry.PackHasRole(role, account), abiRegistry.UnpackHasRole)
 }
 
 func call[T any](ctx context.Context, c *Client, data []byte, unpack func([]byte) (T, error)) (T, error) {
