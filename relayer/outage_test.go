@@ -2,21 +2,26 @@ package relayer_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/node"
 
 	"github.com/teeoracle/teeoracle/relayer"
+	"github.com/teeoracle/teeoracle/relayer/config"
 	"github.com/teeoracle/teeoracle/relayer/registry"
 )
 
@@ -171,4 +176,42 @@ func (p *dropProxy) setDown(down bool) {
 	if down {
 		p.closeAll()
 	}
+}
+
+// logsFailing is a node that answers everything but eth_getLogs while fail is set.
+type logsFailing struct {
+	simulated.Client
+	fail *atomic.Bool
+}
+
+func (c logsFailing) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	if c.fail.Load() {
+		return nil, errors.New("query timeout exceeded")
+	}
+	return c.Client.FilterLogs(ctx, q)
+}
+
+// A node that answers eth_blockNumber but not eth_getLogs leaves the RPC check green while
+// no event is seen. Readiness must turn 503 with the watcher's error, and come back.
+func TestFailingLogQueriesTurnReadinessOff(t *testing.T) {
+	var fail atomic.Bool
+	r := newRig(t, rigOptions{
+		backend: func(_ int, c simulated.Client) relayer.Backend { return logsFailing{c, &fail} },
+		// A chain with 12 s blocks takes hours to build the lag a fast test chain builds
+		// in seconds: take the lag check out of the way.
+		config: func(_ int, c *config.Config) { c.MaxLagBlocks = 1 << 20 },
+	})
+	r.waitFor("readiness", 10*time.Second, func() bool { code, _ := r.do(0, "GET", "/readyz", nil); return code == 200 })
+	fail.Store(true)
+	var out map[string]any
+	r.waitFor("readiness to turn 503", 15*time.Second, func() bool {
+		var code int
+		code, out = r.do(0, "GET", "/readyz", nil)
+		return code == 503
+	})
+	if msg, _ := out["error"].(string); !strings.Contains(msg, "watcher has not completed a poll") || !strings.Contains(msg, "query timeout exceeded") {
+		t.Fatalf("readyz error %q, want the watcher's stall and its last error", msg)
+	}
+	fail.Store(false)
+	r.waitFor("readiness back", 15*time.Second, func() bool { code, _ := r.do(0, "GET", "/readyz", nil); return code == 200 })
 }

@@ -318,12 +318,14 @@ func (s *Service) health(ctx context.Context) {
 }
 
 // Ready is nil when the relayer can serve: not stopping, RPC answered recently, the store is
-// open, the watcher is within max_lag_blocks of the head and has seen no finality violation.
+// open, the watcher has completed a poll recently, is within max_lag_blocks of the head and
+// has seen no finality violation.
 func (s *Service) Ready() error {
 	if s.stopping.Load() {
 		return errors.New("shutting down")
 	}
-	if age := time.Since(time.Unix(s.rpcOK.Load(), 0)); age > 3*s.cfg.PollInterval+5*time.Second {
+	stale := 3*s.cfg.PollInterval + 5*time.Second
+	if age := time.Since(time.Unix(s.rpcOK.Load(), 0)); age > stale {
 		return fmt.Errorf("RPC unreachable for %s", age.Round(time.Second))
 	}
 	if err := s.st.Healthy(); err != nil {
@@ -333,7 +335,21 @@ func (s *Service) Ready() error {
 	if st.FinalityViolation != nil {
 		return st.FinalityViolation
 	}
+	// The node may answer eth_blockNumber while the watcher's eth_getLogs or its store
+	// writes fail: then requests go unseen although the RPC looks healthy.
+	if st.LastError != nil {
+		since := st.LastSuccess
+		if since.IsZero() {
+			since = s.started
+		}
+		if age := time.Since(since); age > stale {
+			return fmt.Errorf("watcher has not completed a poll for %s: %v", age.Round(time.Second), st.LastError)
+		}
+	}
 	if st.Lag > s.cfg.MaxLagBlocks {
+		if st.LastError != nil {
+			return fmt.Errorf("watcher is %d blocks behind the head (max %d); its last poll failed: %v", st.Lag, s.cfg.MaxLagBlocks, st.LastError)
+		}
 		return fmt.Errorf("watcher is %d blocks behind the head (max %d)", st.Lag, s.cfg.MaxLagBlocks)
 	}
 	return nil

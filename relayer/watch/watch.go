@@ -150,6 +150,8 @@ type Status struct {
 	LastError error
 	// LastPoll is when the last poll finished, successful or not.
 	LastPoll time.Time
+	// LastSuccess is when the last successful poll finished (zero: none yet).
+	LastSuccess time.Time
 }
 
 // Ready returns why the watcher's view of the chain cannot be trusted, or nil.
@@ -185,6 +187,7 @@ type Watcher struct {
 	violation  error
 	lastErr    error
 	lastPoll   time.Time
+	lastOK     time.Time
 }
 
 // New returns a watcher that resumes from the checkpoint in st, or starts at cfg.StartBlock.
@@ -249,7 +252,7 @@ func (w *Watcher) Status() Status {
 	defer w.mu.Unlock()
 	s := Status{
 		Head: w.head, Processed: w.cp.processed(), Next: w.cp.Next, Subscribed: w.subscribed,
-		FinalityViolation: w.violation, LastError: w.lastErr, LastPoll: w.lastPoll,
+		FinalityViolation: w.violation, LastError: w.lastErr, LastPoll: w.lastPoll, LastSuccess: w.lastOK,
 	}
 	if s.Head > s.Processed.Number {
 		s.Lag = s.Head - s.Processed.Number
@@ -286,6 +289,9 @@ func (w *Watcher) Run(ctx context.Context) error {
 		}
 		w.mu.Lock()
 		w.lastErr, w.lastPoll = err, time.Now()
+		if err == nil {
+			w.lastOK = w.lastPoll
+		}
 		w.mu.Unlock()
 
 		wait, wake := w.cfg.PollInterval, w.poke
