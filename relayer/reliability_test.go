@@ -411,3 +411,162 @@ func TestMoreBadInputGets4xxWithTheReason(t *testing.T) {
 		t.Fatalf("TDX job with an unlisted measurement = %v (%v), want rejected by the registry's measurement check", job["state"], job["reason"])
 	}
 }
+
+// attestedBlocks returns the block numbers of the canonical chain's Attested events for the
+// subject, oldest first.
+func (r *rig) attestedBlocks() []uint64 {
+	r.t.Helper()
+	logs, err := r.client.FilterLogs(context.Background(), ethereum.FilterQuery{
+		Addresses: []common.Address{r.reg.Address}, Topics: [][]common.Hash{{registry.ABI().GetABI().Events["Attested"].ID}}})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	var out []uint64
+	for i := range logs {
+		if ev, err := registry.ABI().UnpackAttestedEvent(&logs[i]); err == nil && ev.Subject == r.agent.subject {
+			out = append(out, logs[i].BlockNumber)
+		}
+	}
+	return out
+}
+
+// A reorg deeper than the confirmation depth orphans an attestation the relayer recorded:
+// the relayer stops (unready, finality violation) rather than guess what to undo. Resync,
+// what `teeoracle run --resync-from` does, forgets the chain-derived state, and the
+// restarted relayer rebuilds it from the canonical chain and is ready again.
+func TestResyncRecoversFromAFinalityViolation(t *testing.T) {
+	r := newRig(t, rigOptions{})
+	r.register(0)
+	ctx := context.Background()
+	known := func() *relayer.Subject {
+		v, err := r.nodes[0].svc.SubjectStatus(ctx, r.agent.subject)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.Known
+	}
+	r.waitFor("the relayer to record the attestation", 10*time.Second, func() bool { return known() != nil })
+	blocks := r.attestedBlocks()
+	if len(blocks) != 1 {
+		t.Fatalf("Attested events in blocks %v, want one", blocks)
+	}
+	attestedAt := blocks[0]
+	r.waitFor("the attestation to leave the watcher's reorg window", 10*time.Second, func() bool {
+		h, err := r.client.HeaderByNumber(ctx, nil)
+		return err == nil && h.Number.Uint64() > attestedAt+12
+	})
+
+	// Replace everything from the attestation's block on.
+	r.mineMu.Lock()
+	head, _ := r.client.HeaderByNumber(ctx, nil)
+	parent, err := r.client.HeaderByNumber(ctx, new(big.Int).SetUint64(attestedAt-1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.sim.Fork(parent.Hash()); err != nil {
+		t.Fatal(err)
+	}
+	// The new branch revokes the subject, so its state differs from what the relayer
+	// recorded whether or not the node mines the orphaned attestation again.
+	if _, err := r.reg.Revoke(r.admin, r.agent.subject); err != nil {
+		t.Fatal(err)
+	}
+	for n := attestedAt; n <= head.Number.Uint64()+2; n++ {
+		r.sim.Commit()
+	}
+	r.mineMu.Unlock()
+
+	var out map[string]any
+	r.waitFor("readiness to turn 503 on the finality violation", 15*time.Second, func() bool {
+		var code int
+		code, out = r.do(0, "GET", "/readyz", nil)
+		return code == 503 && strings.Contains(fmt.Sprint(out["error"]), "finality violation")
+	})
+	t.Logf("unready: %v", out["error"])
+
+	if got := known(); got == nil || got.Revoked {
+		t.Fatalf("before the resync the relayer records %+v, want the orphaned, unrevoked attestation", got)
+	}
+	r.stopNode(0)
+	subjects, requests, err := relayer.Resync(r.nodes[0].st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if subjects != 1 || requests != 0 {
+		t.Fatalf("Resync forgot %d subjects and %d requests, want 1 and 0", subjects, requests)
+	}
+	r.nodes[0].opts.Config.StartBlock = 0
+	r.startNode(0)
+	r.waitFor("readiness back after the resync", 15*time.Second, func() bool {
+		code, _ := r.do(0, "GET", "/readyz", nil)
+		return code == 200
+	})
+	// What the relayer knows now comes from the canonical chain: the orphaned attestation is
+	// gone, unless the node mined its transaction again on the new branch, and then it is
+	// that one. (Ready allows max_lag_blocks of catching up, so wait for it.)
+	var canonical []uint64
+	agrees := func() bool {
+		canonical = r.attestedBlocks()
+		got := known()
+		if len(canonical) == 0 {
+			return got == nil
+		}
+		return got != nil && got.Block == canonical[len(canonical)-1] && got.Revoked
+	}
+	if !waitUntil(10*time.Second, agrees) {
+		rec, _ := r.reg.AttestationOf(ctx, r.agent.subject)
+		t.Fatalf("after the resync the relayer records %+v; the canonical chain has Attested in blocks %v and the record %+v", known(), canonical, rec)
+	}
+	t.Logf("canonical Attested blocks after the reorg: %v", canonical)
+}
+
+func waitUntil(limit time.Duration, cond func() bool) bool {
+	for deadline := time.Now().Add(limit); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if cond() {
+			return true
+		}
+	}
+	return cond()
+}
+
+// One block can attest a subject, ask for its re-attestation and revoke it. The handler reads
+// the store as it was before the block, so it must carry what the block itself staged: the
+// subject ends revoked and no request of a revoked subject is left to answer.
+func TestOneBlockAttestingRequestingAndRevokingEndsRevoked(t *testing.T) {
+	r := newRig(t, rigOptions{})
+	n := r.nodes[0]
+	abi := registry.ABI().GetABI()
+	subject := common.BigToAddress(big.NewInt(0x5ab))
+	topic := common.BytesToHash(subject.Bytes())
+	mk := func(name string, topics []common.Hash, args ...any) types.Log {
+		ev := abi.Events[name]
+		data, err := ev.Inputs.NonIndexed().Pack(args...)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return types.Log{Address: r.reg.Address, Topics: append([]common.Hash{ev.ID}, topics...), Data: data, BlockNumber: 1 << 20}
+	}
+	nonce := [32]byte{9}
+	logs := []types.Log{
+		mk("Attested", []common.Hash{topic, r.m}, uint8(1), uint8(1), uint64(100), uint64(200), [32]byte{}, [32]byte{1}, [32]byte{}),
+		mk("ReattestationRequested", []common.Hash{topic}, nonce, uint64(300)),
+		mk("AttestationRevoked", []common.Hash{topic}),
+	}
+	batch := n.st.NewBatch()
+	if err := n.svc.EventsHandler().Apply(context.Background(), watch.Block{Number: 1 << 20}, logs, batch); err != nil {
+		t.Fatal(err)
+	}
+	if err := batch.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	v, err := n.svc.SubjectStatus(context.Background(), subject)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Known == nil || !v.Known.Revoked || v.Known.QuoteHash != (common.Hash{1}) {
+		t.Fatalf("the relayer records %+v, want the block's attestation, revoked", v.Known)
+	}
+	if p := r.pendingInRelayer(0); p != 0 {
+		t.Fatalf("%d requests of the revoked subject left pending", p)
+	}
+}

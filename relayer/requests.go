@@ -1,6 +1,7 @@
 package relayer
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -29,9 +30,11 @@ type events struct{ s *Service }
 
 func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batch *store.Batch) error {
 	s := e.s
-	// Reads see the store before this block; requests staged earlier in the same block are
-	// tracked here, so a request answered in its own block is not left pending.
+	// Reads see the store before this block; requests and subjects staged earlier in the same
+	// block are tracked here, so a request answered in its own block is not left pending and a
+	// subject attested and revoked in one block ends revoked.
 	staged := map[string]bool{}
+	subjects := map[common.Address]*Subject{}
 	for i := range logs {
 		l := &logs[i]
 		ev, err := watch.Decode(l)
@@ -47,6 +50,7 @@ func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batc
 				batch.Delete(s.state.requests, append([]byte(nil), k...))
 				return nil
 			})
+			dropStaged(batch, s.state.requests, staged, ev.Subject)
 			batch.Put(s.state.requests, requestKey(r.Subject, r.Nonce), mustJSON(r))
 			staged[string(requestKey(r.Subject, r.Nonce))] = true
 			s.log.Info("re-attestation requested", "subject", r.Subject, "nonce", r.Nonce, "deadline", r.Deadline, "block", b.Number)
@@ -54,6 +58,7 @@ func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batc
 			sub := &Subject{Subject: ev.Subject, TEE: ev.TeeType, MeasurementHash: ev.MeasurementHash, TCBStatus: ev.TcbStatus,
 				IssuedAt: ev.IssuedAt, ExpiresAt: ev.ExpiresAt, QuoteHash: ev.QuoteHash, Block: b.Number}
 			batch.Put(s.state.subjects, ev.Subject.Bytes(), mustJSON(sub))
+			subjects[ev.Subject] = sub
 			key := requestKey(ev.Subject, ev.Nonce)
 			if ok, _ := s.state.requests.Has(key); ok || staged[string(key)] {
 				delete(staged, string(key))
@@ -75,14 +80,30 @@ func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batc
 				batch.Delete(s.state.requests, append([]byte(nil), k...))
 				return nil
 			})
-			if sub, err := getJSON[Subject](s.state.subjects, ev.Subject.Bytes()); err == nil {
+			dropStaged(batch, s.state.requests, staged, ev.Subject)
+			sub := subjects[ev.Subject]
+			if sub == nil {
+				sub, _ = getJSON[Subject](s.state.subjects, ev.Subject.Bytes())
+			}
+			if sub != nil {
 				sub.Revoked, sub.Block = true, b.Number
 				batch.Put(s.state.subjects, ev.Subject.Bytes(), mustJSON(sub))
+				subjects[ev.Subject] = sub
 			}
 		}
 	}
 	s.pokeRequests()
 	return nil
+}
+
+// dropStaged deletes the subject's requests staged earlier in the same block.
+func dropStaged(batch *store.Batch, requests *store.Bucket, staged map[string]bool, subject common.Address) {
+	for k := range staged {
+		if bytes.HasPrefix([]byte(k), subject.Bytes()) {
+			batch.Delete(requests, []byte(k))
+			delete(staged, k)
+		}
+	}
 }
 
 // Rewind drops what orphaned blocks created: requests emitted there and subject records

@@ -58,6 +58,7 @@ type rig struct {
 // rigNode is one relayer.
 type rigNode struct {
 	key     *ecdsa.PrivateKey
+	opts    relayer.Options
 	svc     *relayer.Service
 	st      *store.Store
 	api     *httptest.Server
@@ -172,30 +173,49 @@ func newRig(t *testing.T, o rigOptions) *rig {
 		if n.st, err = store.OpenMemory(); err != nil {
 			t.Fatal(err)
 		}
-		n.svc, err = relayer.New(ctx, relayer.Options{
+		n.opts = relayer.Options{
 			Config: cfg, Backend: backend, Store: n.st, Attester: keyAttester{n.key},
 			SenderAddress: crypto.PubkeyToAddress(n.key.PublicKey), SenderSign: bind.NewKeyedTransactor(n.key, r.chainID).Signer,
 			Verifier: vopts, AllowTestRoots: true, Logger: testLogger(),
-		})
-		if err != nil {
-			t.Fatalf("relayer %d: %v", i, err)
 		}
-		runCtx, cancel := context.WithCancel(ctx)
-		n.cancel = cancel
-		if err := n.svc.Start(runCtx); err != nil {
-			t.Fatal(err)
-		}
-		h := api.Handler(n.svc, api.Options{MaxBodyBytes: 64 << 10, Logger: testLogger()})
-		n.handler.Store(&h)
+		r.startNode(i)
 		t.Cleanup(func() {
-			sctx, c := context.WithTimeout(context.Background(), 5*time.Second)
-			defer c()
-			n.svc.Stop(sctx)
-			cancel()
+			r.stopNode(i)
 			n.st.Close()
 		})
 	}
 	return r
+}
+
+// startNode builds relayer i from its options and starts it behind its API server.
+func (r *rig) startNode(i int) {
+	r.t.Helper()
+	n := r.nodes[i]
+	svc, err := relayer.New(context.Background(), n.opts)
+	if err != nil {
+		r.t.Fatalf("relayer %d: %v", i, err)
+	}
+	runCtx, cancel := context.WithCancel(context.Background())
+	if err := svc.Start(runCtx); err != nil {
+		r.t.Fatal(err)
+	}
+	n.svc, n.cancel = svc, cancel
+	h := api.Handler(n.svc, api.Options{MaxBodyBytes: 64 << 10, Logger: testLogger()})
+	n.handler.Store(&h)
+}
+
+// stopNode stops relayer i gracefully; its store stays open.
+func (r *rig) stopNode(i int) {
+	n := r.nodes[i]
+	if n.svc == nil {
+		return
+	}
+	n.handler.Store(nil)
+	sctx, c := context.WithTimeout(context.Background(), 5*time.Second)
+	defer c()
+	n.svc.Stop(sctx)
+	n.cancel()
+	n.svc = nil
 }
 
 // testLogger discards the relayer's log unless RELAYER_TEST_LOG is set.

@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/teeoracle/teeoracle/relayer/store"
+	"github.com/teeoracle/teeoracle/relayer/watch"
 )
 
 // Buckets of the relayer's store (relayer/store); txmgr and watch keep their own.
@@ -185,4 +186,31 @@ func (s *state) subjectsAll() ([]*Subject, error) {
 func (s *state) agentURL(subject common.Address) (string, error) {
 	b, err := s.agents.Get(subject.Bytes())
 	return string(b), err
+}
+
+// Resync forgets what the relayer derived from the chain, in one atomic batch: the watcher's
+// checkpoint, the subjects and the pending requests. The next start replays the registry's
+// events from the configured start block and builds them again. It is the way back after a
+// finality violation (a reorg deeper than the confirmation depth), and it leaves jobs, the
+// evidence archive, agents, challenges and the transaction journal alone.
+func Resync(st *store.Store) (subjects, requests int, err error) {
+	batch := st.NewBatch()
+	watch.Reset(batch, st, "")
+	for _, b := range []struct {
+		name string
+		n    *int
+	}{{bucketSubjects, &subjects}, {bucketRequests, &requests}} {
+		bucket := st.Bucket(b.name)
+		if err := bucket.Iterate(nil, func(k, _ []byte) error {
+			batch.Delete(bucket, append([]byte(nil), k...))
+			*b.n++
+			return nil
+		}); err != nil {
+			return 0, 0, fmt.Errorf("resync: read %s: %w", b.name, err)
+		}
+	}
+	if err := batch.Commit(); err != nil {
+		return 0, 0, fmt.Errorf("resync: %w", err)
+	}
+	return subjects, requests, nil
 }

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -32,7 +33,7 @@ import (
 
 // runRun is `teeoracle run --config FILE`: the relayer daemon against a real chain.
 func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	cfg, insecure, err := loadRunConfig(args, stderr)
+	cfg, once, err := loadRunConfig(args, stderr)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 2
@@ -42,42 +43,65 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	log := newLogger(stderr, cfg.LogLevel, cfg.LogFormat)
 	log.Info("effective configuration", "config", cfg.Redacted())
-	if err := serveRelayer(ctx, cfg, insecure, log); err != nil {
+	if once.resyncFrom != nil {
+		if err := resync(cfg, *once.resyncFrom, log); err != nil {
+			log.Error("resync failed; nothing was changed", "err", err)
+			return 1
+		}
+		cfg.StartBlock = *once.resyncFrom
+	}
+	if err := serveRelayer(ctx, cfg, once.insecure, log); err != nil {
 		log.Error("relayer stopped", "err", err)
 		return 1
 	}
 	return 0
 }
 
+// runOnce holds the flags of one invocation that are not settings: they never come from
+// the file or the environment.
+type runOnce struct {
+	insecure   bool
+	resyncFrom *uint64
+}
+
 // loadRunConfig applies defaults, then the file, then TEEORACLE_* variables, then flags.
-func loadRunConfig(args []string, stderr io.Writer) (config.Config, bool, error) {
+func loadRunConfig(args []string, stderr io.Writer) (config.Config, runOnce, error) {
+	var once runOnce
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var fromFlags config.Config
 	fromFlags.RegisterFlags(fs)
 	path := fs.String("config", os.Getenv("TEEORACLE_CONFIG"), "YAML configuration file")
-	insecure := fs.Bool("insecure-test-roots", false, "INSECURE: also accept evidence under the simulated attesters' test roots (never in production)")
+	fs.BoolVar(&once.insecure, "insecure-test-roots", false, "INSECURE: also accept evidence under the simulated attesters' test roots (never in production)")
+	fs.Func("resync-from", "forget the chain-derived state (watcher checkpoint, subjects, pending requests) and replay the registry's events from this block; the way back after a finality violation", func(v string) error {
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			return fmt.Errorf("want a block number, got %q", v)
+		}
+		once.resyncFrom = &n
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
-		return config.Config{}, false, err
+		return config.Config{}, once, err
 	}
 	if fs.NArg() > 0 {
-		return config.Config{}, false, fmt.Errorf("unexpected arguments %v; settings go in --config or flags", fs.Args())
+		return config.Config{}, once, fmt.Errorf("unexpected arguments %v; settings go in --config or flags", fs.Args())
 	}
 	cfg := config.Default()
 	if *path != "" {
 		if err := cfg.LoadFile(*path); err != nil {
-			return cfg, false, err
+			return cfg, once, err
 		}
 	}
 	if err := cfg.LoadEnv(os.LookupEnv); err != nil {
-		return cfg, false, err
+		return cfg, once, err
 	}
 	final := flag.NewFlagSet("run", flag.ContinueOnError)
 	final.SetOutput(io.Discard)
 	cfg.RegisterFlags(final)
 	var setErr error
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "config" || f.Name == "insecure-test-roots" {
+		if f.Name == "config" || f.Name == "insecure-test-roots" || f.Name == "resync-from" {
 			return
 		}
 		if err := final.Set(f.Name, f.Value.String()); err != nil && setErr == nil {
@@ -85,12 +109,29 @@ func loadRunConfig(args []string, stderr io.Writer) (config.Config, bool, error)
 		}
 	})
 	if setErr != nil {
-		return cfg, false, setErr
+		return cfg, once, setErr
 	}
 	if err := cfg.Check(); err != nil {
-		return cfg, false, fmt.Errorf("invalid configuration:\n%w", err)
+		return cfg, once, fmt.Errorf("invalid configuration:\n%w", err)
 	}
-	return cfg, *insecure, nil
+	return cfg, once, nil
+}
+
+// resync clears the chain-derived state of the store at cfg.DataDir before the relayer
+// opens it; the relayer then starts watching at block from.
+func resync(cfg config.Config, from uint64, log *slog.Logger) error {
+	st, err := store.Open(cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	subjects, requests, err := relayer.Resync(st)
+	if err != nil {
+		return err
+	}
+	log.Warn("resync: forgot the watcher checkpoint and the chain-derived state; replaying the registry's events",
+		"from_block", from, "subjects", subjects, "requests", requests)
+	return nil
 }
 
 func newLogger(w io.Writer, level, format string) *slog.Logger {

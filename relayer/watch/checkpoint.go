@@ -135,3 +135,13 @@ func (c checkpoint) put(batch *store.Batch, b *store.Bucket) error {
 	batch.Put(b, checkpointKey, raw)
 	return nil
 }
+
+// Reset deletes the checkpoint in bucket (DefaultBucket if empty) through batch, so the next
+// watcher starts at its Config.StartBlock. Whoever resets must also drop the handler's state
+// that the forgotten blocks built (relayer.Resync does both in one batch).
+func Reset(batch *store.Batch, st *store.Store, bucket string) {
+	if bucket == "" {
+		bucket = DefaultBucket
+	}
+	batch.Delete(st.Bucket(bucket), checkpointKey)
+}
