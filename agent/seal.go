@@ -26,7 +26,10 @@ type Sealer interface {
 
 // sealMagic heads a sealed key file; it is also the AES-GCM additional data, so a file of
 // another format or version never decrypts as this one.
-var sealMagic = []byte("teeoracle sealed subject key v1\n")
+var sealMagic = []byte("teeoracle sealed subject key v2\n")
+
+// sealMagicV1 headed files sealed before the SEV-SNP sealing key covered HOST_DATA.
+var sealMagicV1 = []byte("teeoracle sealed subject key v1\n")
 
 // loadOrCreateSealedKey returns the subject key sealed at path, or generates one and seals
 // it there. The file holds AES-256-GCM(sealing key, secp256k1 scalar): readable by anyone
@@ -47,6 +50,9 @@ func loadOrCreateSealedKey(path string, s Sealer) (key *ecdsa.PrivateKey, create
 	b, err := os.ReadFile(path)
 	switch {
 	case err == nil:
+		if bytes.HasPrefix(b, sealMagicV1) {
+			return nil, false, fmt.Errorf("%s was sealed by an older agent (format v1, not bound to HOST_DATA) and is not read any more: move it away to seal a new subject key, and attest that key", path)
+		}
 		rest, ok := bytes.CutPrefix(b, sealMagic)
 		if !ok || len(rest) < aead.NonceSize() {
 			return nil, false, fmt.Errorf("%s is not a sealed subject key (want a file written by teeoracle agent)", path)

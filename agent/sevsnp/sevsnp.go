@@ -7,6 +7,7 @@ package sevsnp
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 
@@ -130,12 +131,39 @@ func check(report, certs []byte, reportData [64]byte) ([]byte, error) {
 	return table.Marshal(), nil
 }
 
+// SealReportData is the report_data of the report SealingKey reads HOST_DATA from.
+var SealReportData = func() (rd [64]byte) {
+	copy(rd[:], "teeoracle: the HOST_DATA the subject key is sealed to")
+	return rd
+}()
+
 // SealingKey implements agent.Sealer with an SEV-SNP derived key (MSG_KEY_REQ) rooted in the
-// chip's VCEK secret and mixed with the guest's MEASUREMENT and policy: the same image on
-// the same chip derives it again after a reboot, any other image or chip cannot. Anyone
-// running this exact image on this chip can, which is who the quote vouches for anyway.
-// It needs /dev/sev-guest (configfs-tsm has no key request) at the configured VMPL or 0.
+// chip's VCEK secret and mixed with the guest's MEASUREMENT and policy, then hashed with the
+// guest's HOST_DATA (the key request cannot select it, and the measurement hash covers it):
+// the same image with the same host data on the same chip derives it again after a reboot;
+// any other image, host data or chip cannot. Anyone running this exact launch on this chip
+// can, which is who the quote vouches for anyway. It needs /dev/sev-guest (configfs-tsm has
+// no key request) at the configured VMPL or 0.
 func (p *Provider) SealingKey() ([32]byte, error) {
+	report, _, err := p.Attest(context.Background(), SealReportData)
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("SEV-SNP sealing reads HOST_DATA from a report: %w", err)
+	}
+	derived, err := p.derivedKey()
+	if err != nil {
+		return [32]byte{}, err
+	}
+	h := sha256.New()
+	h.Write([]byte("teeoracle.seal.v2"))
+	h.Write(derived[:])
+	h.Write(report[hostDataOffset : hostDataOffset+32])
+	return [32]byte(h.Sum(nil)), nil
+}
+
+// hostDataOffset is where HOST_DATA sits in an attestation report.
+const hostDataOffset = 0xC0
+
+func (p *Provider) derivedKey() ([32]byte, error) {
 	d := p.device
 	if d == nil {
 		ld, err := client.OpenDevice()

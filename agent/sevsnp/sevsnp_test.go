@@ -183,14 +183,17 @@ func TestAgentEvidenceThroughFakeDevice(t *testing.T) {
 	}
 }
 
-// sealingDevice is the fake /dev/sev-guest answering the key request SealingKey makes.
-func sealingDevice(t *testing.T, secret byte) *sevtest.Device {
+// sealingDevice is the fake /dev/sev-guest answering what SealingKey asks: the derived key
+// (the chip's secret mixed with the image) and a report showing the guest's HOST_DATA.
+func sealingDevice(t *testing.T, secret, hostData byte) *sevtest.Device {
 	t.Helper()
 	opts := &sevtest.DeviceOptions{Now: time.Now(), Product: abi.DefaultSevProduct(), Keys: map[string][]byte{
 		// VCEK root (0), MEASUREMENT|POLICY (bits 3 and 0), VMPL 0, no SVN or TCB.
 		sevtest.DerivedKeyRequestToString(&labi.SnpDerivedKeyReqABI{RootKeySelect: 0, GuestFieldSelect: 0b1001}): bytes.Repeat([]byte{secret}, 32),
 	}}
-	d, err := sevtest.TcDevice(nil, opts)
+	report := reportCase(sevsnp.SealReportData)
+	copy(report.Output[0xC0:0xE0], bytes.Repeat([]byte{hostData}, 32))
+	d, err := sevtest.TcDevice([]sevtest.TestCase{report}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,13 +202,14 @@ func sealingDevice(t *testing.T, secret byte) *sevtest.Device {
 
 func TestSealedSubjectKeySurvivesRestartOnlyInTheSameTEE(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "subject.sealed")
-	newAgent := func(secret byte) (*agent.Agent, error) {
-		p, err := sevsnp.New(sevsnp.Options{Device: sealingDevice(t, secret)})
+	newAgentWith := func(secret, hostData byte) (*agent.Agent, error) {
+		p, err := sevsnp.New(sevsnp.Options{Device: sealingDevice(t, secret, hostData)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return agent.New(agent.Options{Provider: p, SealPath: path})
 	}
+	newAgent := func(secret byte) (*agent.Agent, error) { return newAgentWith(secret, 0xdd) }
 	first, err := newAgent(1)
 	if err != nil {
 		t.Fatal(err)
@@ -231,6 +235,20 @@ func TestSealedSubjectKeySurvivesRestartOnlyInTheSameTEE(t *testing.T) {
 	// Another image (or chip) derives another sealing key and must not get the subject key.
 	if _, err := newAgent(2); err == nil || !strings.Contains(err.Error(), "does not unseal") {
 		t.Errorf("unsealing under another derived key: got %v, want a refusal", err)
+	}
+	// So does the same image launched with other host data: its measurement hash differs,
+	// and the subject key attested under the first one must not follow it.
+	if _, err := newAgentWith(1, 0xee); err == nil || !strings.Contains(err.Error(), "does not unseal") {
+		t.Errorf("unsealing with other HOST_DATA: got %v, want a refusal", err)
+	}
+	// A file from the agent before HOST_DATA was bound is refused with what to do.
+	v1 := filepath.Join(t.TempDir(), "v1.sealed")
+	if err := os.WriteFile(v1, append([]byte("teeoracle sealed subject key v1\n"), make([]byte, 60)...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := sevsnp.New(sevsnp.Options{Device: sealingDevice(t, 1, 0xdd)})
+	if _, err := agent.New(agent.Options{Provider: p, SealPath: v1}); err == nil || !strings.Contains(err.Error(), "older agent (format v1") {
+		t.Errorf("a v1 sealed file: got %v, want it refused as the old format", err)
 	}
 	// A tampered file is refused too, rather than yielding some other key.
 	raw[len(raw)-1] ^= 1
