@@ -113,6 +113,9 @@ func (s *Service) attestation(ctx context.Context, c *verifier.Claims) (*protoco
 // token, when the nonce is a challenge of this relayer's, goes to co-signing peers as proof
 // that the nonce is fresh; nil for on-chain request nonces, which peers check themselves.
 func (s *Service) prepare(ctx context.Context, ev *verifier.Evidence, envelope []byte, token *ChallengeToken) (*prepared, error) {
+	if err := s.relayerSetProblem(); err != nil {
+		return nil, err // posting would only buy a revert
+	}
 	claims, err := s.verifyEvidence(ctx, ev)
 	if err != nil {
 		return nil, err
@@ -250,6 +253,9 @@ func (s *Service) Cosign(ctx context.Context, req *CosignRequest) ([]byte, error
 	}
 	if ev.Binding == nil {
 		return nil, reject("binding", "co-signing needs an evidence envelope bound to a nonce")
+	}
+	if err := s.relayerSetProblem(); err != nil {
+		return nil, err
 	}
 	// Freshness first, on the envelope's claimed binding: it is cheap, and it keeps strangers
 	// replaying archived evidence from making this relayer verify (and fetch collateral).

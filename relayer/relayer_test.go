@@ -385,3 +385,58 @@ func TestRunningRelayerFollowsSetLimits(t *testing.T) {
 		t.Fatalf("attestation valid for %ds, want at most the new maxValidity %ds", got, lim.MaxValidity)
 	}
 }
+
+// Governance removes this relayer's key from the relayer set: the relayer turns unready,
+// says why, and takes no more evidence (everything it signed would revert); put back, it
+// works again. No restart either way.
+func TestRemovedRelayerKeyTurnsUnreadyAndStopsTakingEvidence(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	relayers, _, err := h.reg.RelayerSet(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := func(rs []common.Address) {
+		t.Helper()
+		tx, err := h.reg.SetRelayers(h.admin, rs, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := h.reg.Wait(ctx, tx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	readyz := func() (int, string) {
+		code, out := h.do("GET", "/readyz", nil)
+		msg, _ := out["error"].(string)
+		return code, msg
+	}
+	set([]common.Address{common.HexToAddress("0x0000000000000000000000000000000000000bad")})
+	deadline := time.Now().Add(10 * time.Second)
+	for code, _ := readyz(); code != http.StatusServiceUnavailable; code, _ = readyz() {
+		if time.Now().After(deadline) {
+			t.Fatal("still ready after its key left the relayer set")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if _, msg := readyz(); !strings.Contains(msg, "was removed from the registry's relayer set") {
+		t.Fatalf("readyz says %q, want the removed key named", msg)
+	}
+	if code, out := h.do("POST", "/v1/attestations", h.envelope(h.challenge(), "")); code != http.StatusServiceUnavailable {
+		t.Fatalf("POST with the key removed = %d %v, want 503", code, out)
+	}
+
+	set(relayers)
+	deadline = time.Now().Add(10 * time.Second)
+	for code, _ := readyz(); code != http.StatusOK; code, _ = readyz() {
+		if time.Now().After(deadline) {
+			t.Fatal("not ready again after its key came back")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	code, out := h.do("POST", "/v1/attestations", h.envelope(h.challenge(), ""))
+	if code != http.StatusAccepted {
+		t.Fatalf("POST with the key back = %d %v, want 202", code, out)
+	}
+	h.waitJob(out["id"].(string), "confirmed")
+}

@@ -68,7 +68,7 @@ func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batc
 				s.log.Info("re-attestation request served", "subject", ev.Subject, "nonce", common.Hash(ev.Nonce), "block", b.Number)
 			}
 		case *bindings.AttestationRegistryRelayersUpdated:
-			s.setThreshold(ev.Threshold)
+			s.setRelayers(ev.Relayers, ev.Threshold, b.Number)
 			s.log.Info("relayer set updated", "relayers", ev.Relayers, "threshold", ev.Threshold)
 		case *bindings.AttestationRegistryLimitsUpdated:
 			s.setLimits(registry.Limits{MaxAttestationAge: ev.MaxAttestationAge, MaxValidity: ev.MaxValidity,

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"math/big"
 	"net/http"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -79,9 +80,12 @@ type Service struct {
 	collateral *collateralCache
 
 	domain    protocol.Domain
-	govMu     sync.RWMutex // guards threshold and limits, which follow the registry's events
+	govMu     sync.RWMutex // guards the three below, which follow the registry's events
 	threshold uint8
 	limits    registry.Limits
+	// relayerProblem is set while the relayer set excludes this relayer's key or needs more
+	// signatures than it can gather.
+	relayerProblem error
 
 	queue       chan item
 	requestPoke chan struct{}
@@ -95,7 +99,30 @@ type Service struct {
 	stats       struct{ verified, rejected, confirmed, served, missed, gas atomic.Uint64 }
 }
 
-func (s *Service) setThreshold(t uint8) { s.govMu.Lock(); s.threshold = t; s.govMu.Unlock() }
+// setRelayers records a relayer set change: the threshold, and whether this relayer can
+// still take part (its key in the set, enough peers for the threshold).
+func (s *Service) setRelayers(relayers []common.Address, threshold uint8, block uint64) {
+	var problem error
+	if !slices.Contains(relayers, s.attester.Address()) {
+		problem = fmt.Errorf("signing key %s was removed from the registry's relayer set at block %d: nothing it signs is accepted; configure an authorized key or retire this relayer",
+			s.attester.Address().Hex(), block)
+	} else if int(threshold) > 1+len(s.cfg.Peers) {
+		problem = fmt.Errorf("the registry needs %d relayer signatures since block %d but only %d peers are configured", threshold, block, len(s.cfg.Peers))
+	}
+	s.govMu.Lock()
+	s.threshold, s.relayerProblem = threshold, problem
+	s.govMu.Unlock()
+	if problem != nil {
+		s.log.Error("relayer set changed: this relayer cannot attest any more", "err", problem)
+	}
+}
+
+// relayerSetProblem is why the current relayer set leaves this relayer unable to attest.
+func (s *Service) relayerSetProblem() error {
+	s.govMu.RLock()
+	defer s.govMu.RUnlock()
+	return s.relayerProblem
+}
 
 func (s *Service) setLimits(l registry.Limits) { s.govMu.Lock(); s.limits = l; s.govMu.Unlock() }
 
@@ -331,6 +358,9 @@ func (s *Service) Ready() error {
 	if err := s.st.Healthy(); err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
+	if err := s.relayerSetProblem(); err != nil {
+		return err
+	}
 	st := s.watcher.Status()
 	if st.FinalityViolation != nil {
 		return st.FinalityViolation
@@ -392,6 +422,9 @@ func (s *Service) newChallenge(subject common.Address) (*ChallengeToken, error) 
 func (s *Service) Submit(ctx context.Context, raw []byte, agentURL string) (*Job, error) {
 	if s.stopping.Load() {
 		return nil, errors.New("relayer is shutting down")
+	}
+	if err := s.relayerSetProblem(); err != nil {
+		return nil, err
 	}
 	ev, err := verifier.DecodeEvidence(raw)
 	if err != nil {
