@@ -16,7 +16,9 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -80,6 +82,12 @@ type Options struct {
 	// MaxWaiting bounds how many calls may queue for the device before further calls fail
 	// fast with ErrUnavailable (zero means DefaultMaxWaiting).
 	MaxWaiting int
+	// PublicURL is the base URL relayers reach this agent at (http://host:port, no path
+	// beyond where Handler is mounted). Evidence served over HTTP then carries the subject
+	// key's signature claiming it (protocol.AgentURLDigest), which relayers require before
+	// recording the URL for re-attestation requests. Empty: no claim, and relayers will not
+	// record this agent's URL.
+	PublicURL string
 }
 
 // Agent holds the subject key and serializes access to the TEE. It is safe for concurrent
@@ -92,6 +100,7 @@ type Agent struct {
 	chains        []uint64
 	registries    []common.Address
 	attestTimeout time.Duration
+	publicURL     string
 
 	// device is a one-slot semaphore held for the whole of a Provider.Attest call, even one
 	// whose caller has given up: the next call must not reach the device before it is free.
@@ -133,6 +142,13 @@ func New(opts Options) (*Agent, error) {
 			return nil, fmt.Errorf("agent: generating the subject key: %w", err)
 		}
 	}
+	publicURL := strings.TrimRight(opts.PublicURL, "/")
+	if publicURL != "" {
+		u, err := url.Parse(publicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			return nil, fmt.Errorf("agent: PublicURL %q is not an http(s) base URL (scheme://host[:port][/path], no query or credentials)", opts.PublicURL)
+		}
+	}
 	for _, c := range opts.AllowedChains {
 		if c == 0 {
 			return nil, errors.New("agent: AllowedChains contains chain id 0, want ids > 0")
@@ -146,6 +162,7 @@ func New(opts Options) (*Agent, error) {
 		chains:        slices.Clone(opts.AllowedChains),
 		registries:    slices.Clone(opts.AllowedRegistries),
 		attestTimeout: opts.AttestTimeout,
+		publicURL:     publicURL,
 		device:        make(chan struct{}, 1),
 	}
 	if a.attestTimeout <= 0 {
@@ -249,6 +266,9 @@ func (a *Agent) attest(ctx context.Context, reportData [64]byte) ([]byte, []byte
 		return nil, nil, fmt.Errorf("%w: %s evidence took longer than allowed: %w", ErrUnavailable, a.provider.TEE(), ctx.Err())
 	}
 }
+
+// PublicURL is the base URL the agent claims to answer at ("" if none).
+func (a *Agent) PublicURL() string { return a.publicURL }
 
 // SignDigest signs a 32-byte digest of the workload's own message (a sequencer batch, say)
 // with the subject key: 65 bytes r||s||v, v = 27 or 28, low s, so a contract that checks

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/teeoracle/teeoracle/agent"
@@ -153,6 +154,8 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		{"chain 0 allowed", agent.Options{Provider: &fakeProvider{}, AllowedChains: []uint64{1, 0}}, "chain id 0"},
 		{"sealing without a sealer", agent.Options{Provider: &fakeProvider{}, SealPath: "/nonexistent/k"}, "cannot seal"},
 		{"key and seal path", agent.Options{Provider: &fakeProvider{}, Key: p256, SealPath: "/nonexistent/k"}, "both Key and SealPath"},
+		{"public URL without scheme", agent.Options{Provider: &fakeProvider{}, PublicURL: "agent.example:8080"}, "not an http(s) base URL"},
+		{"public URL with a query", agent.Options{Provider: &fakeProvider{}, PublicURL: "https://agent.example/?x=1"}, "not an http(s) base URL"},
 	} {
 		if _, err := agent.New(tc.opts); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got %v, want an error containing %q", tc.name, err, tc.want)
@@ -499,5 +502,42 @@ func TestHandlerSerializesProviderCalls(t *testing.T) {
 	}
 	if m := f.maxSeen.Load(); m != 1 {
 		t.Errorf("%d provider calls overlapped, want 1 at a time", m)
+	}
+}
+
+// With PublicURL set, evidence carries the subject key's claim to that URL, over this
+// request's binding; without it, no claim.
+func TestHandlerClaimsThePublicURL(t *testing.T) {
+	a, _ := simulatedAgent(t, verifier.TEESEVSNP, agent.Options{PublicURL: "https://agent.example:8443/"})
+	if a.PublicURL() != "https://agent.example:8443" {
+		t.Fatalf("PublicURL() = %q, want the trailing slash dropped", a.PublicURL())
+	}
+	srv := httptest.NewServer(a.Handler())
+	defer srv.Close()
+	status, hdr, _ := get(t, http.MethodGet, evidenceURL(srv.URL, testNonce, testChain, testRegistry))
+	if status != http.StatusOK || hdr.Get(protocol.AgentURLHeader) != a.PublicURL() {
+		t.Fatalf("status %d, %s %q; want 200 and the public URL", status, protocol.AgentURLHeader, hdr.Get(protocol.AgentURLHeader))
+	}
+	sig, err := hexutil.Decode(hdr.Get(protocol.AgentURLSignatureHeader))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := protocol.Binding{ChainID: testChain, Registry: testRegistry, Subject: a.Subject(), Nonce: testNonce}
+	if got, err := protocol.Recover(protocol.AgentURLDigest(b, a.PublicURL()), sig); err != nil || got != a.Subject() {
+		t.Fatalf("claim recovers to %s (%v), want the subject %s", got, err, a.Subject())
+	}
+	// The claim is for this request only: another nonce or URL does not recover to the subject.
+	for _, d := range []common.Hash{protocol.AgentURLDigest(protocol.Binding{ChainID: testChain, Registry: testRegistry, Subject: a.Subject(), Nonce: common.Hash{1}}, a.PublicURL()),
+		protocol.AgentURLDigest(b, "https://proxy.example")} {
+		if got, _ := protocol.Recover(d, sig); got == a.Subject() {
+			t.Fatal("the claim also verifies for another nonce or URL")
+		}
+	}
+
+	plain, _ := simulatedAgent(t, verifier.TEESEVSNP, agent.Options{})
+	srv2 := httptest.NewServer(plain.Handler())
+	defer srv2.Close()
+	if _, hdr, _ := get(t, http.MethodGet, evidenceURL(srv2.URL, testNonce, testChain, testRegistry)); hdr.Get(protocol.AgentURLHeader) != "" || hdr.Get(protocol.AgentURLSignatureHeader) != "" {
+		t.Fatalf("an agent without PublicURL claims %q", hdr.Get(protocol.AgentURLHeader))
 	}
 }

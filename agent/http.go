@@ -11,7 +11,9 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 
+	"github.com/teeoracle/teeoracle/protocol"
 	"github.com/teeoracle/teeoracle/verifier"
 )
 
@@ -72,6 +74,18 @@ func (a *Agent) serveEvidence(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
+	if a.publicURL != "" {
+		// The claim is over this request's binding, so it cannot be lifted onto another
+		// request or URL; a forwarding proxy passes it on unchanged, naming this agent's URL.
+		b := protocol.Binding{ChainID: chainID, Registry: registry, Subject: a.subject, Nonce: nonce}
+		sig, err := protocol.Sign(a.key, protocol.AgentURLDigest(b, a.publicURL))
+		if err != nil {
+			writeError(w, http.StatusInternalServerError, err.Error())
+			return
+		}
+		w.Header().Set(protocol.AgentURLHeader, a.publicURL)
+		w.Header().Set(protocol.AgentURLSignatureHeader, hexutil.Encode(sig))
+	}
 	w.WriteHeader(http.StatusOK)
 	w.Write(env)
 }

@@ -6,6 +6,7 @@
 package protocol
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/big"
 	"strconv"
@@ -133,3 +134,23 @@ func TDXMeasurementHash(r TDXRegisters) common.Hash {
 
 // QuoteHash is keccak256 of the raw report or quote exactly as the TEE produced it.
 func QuoteHash(raw []byte) common.Hash { return crypto.Keccak256Hash(raw) }
+
+// Headers of an agent's GET /v1/evidence response that claim the URL it answers at
+// (docs/protocol.md §10): the URL, and the subject key's signature over AgentURLDigest.
+const (
+	AgentURLHeader          = "Teeoracle-Agent-Url"
+	AgentURLSignatureHeader = "Teeoracle-Agent-Url-Signature"
+)
+
+// agentURLTag is keccak256("teeoracle.agent-url.v1").
+var agentURLTag = crypto.Keccak256Hash([]byte("teeoracle.agent-url.v1"))
+
+// AgentURLDigest is what a subject key signs to claim that its agent answers at url, for
+// one evidence request: keccak256(tag ‖ uint64 chainId ‖ registry ‖ subject ‖ nonce ‖
+// keccak256(url)). A relayer records a subject's agent URL only with this signature, so a
+// proxy that forwards to the real agent cannot have its own URL recorded.
+func AgentURLDigest(b Binding, url string) common.Hash {
+	var chain [8]byte
+	binary.BigEndian.PutUint64(chain[:], b.ChainID)
+	return crypto.Keccak256Hash(agentURLTag[:], chain[:], b.Registry[:], b.Subject[:], b.Nonce[:], crypto.Keccak256([]byte(url)))
+}

@@ -165,3 +165,31 @@ func TestMeasurementHashes(t *testing.T) {
 		t.Fatalf("TDX preimage is %d bytes, want 385", len(buf))
 	}
 }
+
+// The agent URL claim commits to every field: changing any one changes the digest, and the
+// layout is the documented packed encoding.
+func TestAgentURLDigest(t *testing.T) {
+	b := Binding{ChainID: 31337, Registry: common.HexToAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3"),
+		Subject: common.HexToAddress("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"), Nonce: common.HexToHash("0x01")}
+	url := "https://agent.example:8443"
+	packed := append(crypto.Keccak256([]byte("teeoracle.agent-url.v1")), 0, 0, 0, 0, 0, 0, 0x7a, 0x69)
+	packed = append(append(append(packed, b.Registry[:]...), b.Subject[:]...), b.Nonce[:]...)
+	packed = append(packed, crypto.Keccak256([]byte(url))...)
+	d := AgentURLDigest(b, url)
+	if d != crypto.Keccak256Hash(packed) {
+		t.Fatalf("digest %s, want keccak256 of the packed fields", d)
+	}
+	other := []Binding{b, b, b, b}
+	other[0].ChainID++
+	other[1].Registry[0] ^= 1
+	other[2].Subject[0] ^= 1
+	other[3].Nonce[0] ^= 1
+	for i, o := range other {
+		if AgentURLDigest(o, url) == d {
+			t.Errorf("field %d changed, digest did not", i)
+		}
+	}
+	if AgentURLDigest(b, url+"/") == d {
+		t.Error("the URL changed, digest did not")
+	}
+}

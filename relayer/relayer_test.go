@@ -17,6 +17,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
@@ -38,9 +39,13 @@ func (a keyAttester) Address() common.Address                  { return crypto.P
 func (a keyAttester) SignDigest(d common.Hash) ([]byte, error) { return protocol.Sign(a.k, d) }
 
 // fakeAgent serves SPEC §8 agent evidence from a simulated SNP attester for one subject key.
+// With key and url set it also claims url with the subject key, as agent.Options.PublicURL
+// makes the real agent do.
 type fakeAgent struct {
 	att     *verifiertesting.SNPAttester
 	subject common.Address
+	key     *ecdsa.PrivateKey
+	url     string
 	mu      sync.Mutex
 	calls   int
 }
@@ -62,10 +67,17 @@ func (f *fakeAgent) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	var chainID uint64
 	json.Unmarshal([]byte(q.Get("chainId")), &chainID)
-	env, err := f.evidence(chainID, common.HexToAddress(q.Get("registry")), common.HexToHash(q.Get("nonce")))
+	registry, nonce := common.HexToAddress(q.Get("registry")), common.HexToHash(q.Get("nonce"))
+	env, err := f.evidence(chainID, registry, nonce)
 	if err != nil {
 		http.Error(w, err.Error(), 500)
 		return
+	}
+	if f.key != nil && f.url != "" {
+		b := protocol.Binding{ChainID: chainID, Registry: registry, Subject: f.subject, Nonce: nonce}
+		sig, _ := protocol.Sign(f.key, protocol.AgentURLDigest(b, f.url))
+		w.Header().Set(protocol.AgentURLHeader, f.url)
+		w.Header().Set(protocol.AgentURLSignatureHeader, hexutil.Encode(sig))
 	}
 	w.Write(env)
 }
@@ -151,9 +163,10 @@ func newHarness(t *testing.T) *harness {
 		}
 	}()
 	subjectKey, _ := crypto.GenerateKey()
-	agent := &fakeAgent{att: snp, subject: crypto.PubkeyToAddress(subjectKey.PublicKey)}
+	agent := &fakeAgent{att: snp, subject: crypto.PubkeyToAddress(subjectKey.PublicKey), key: subjectKey}
 	h := &harness{t: t, sim: sim, admin: admin, reg: reg, svc: svc, m: m, agent: agent,
 		api: httptest.NewServer(api.Handler(svc, api.Options{MaxBodyBytes: 64 << 10})), agentSv: httptest.NewServer(agent)}
+	agent.url = h.agentSv.URL
 	h.stop = func() {
 		h.api.Close()
 		h.agentSv.Close()

@@ -317,33 +317,39 @@ func (s *Service) senderBusy(ctx context.Context) (bool, error) {
 
 // fetchEvidence asks an agent for evidence bound to nonce (SPEC §8 agent API).
 func (s *Service) fetchEvidence(ctx context.Context, agent string, nonce common.Hash) ([]byte, *verifier.Evidence, error) {
+	raw, ev, _, err := s.fetchEvidenceWithHeader(ctx, agent, nonce)
+	return raw, ev, err
+}
+
+// fetchEvidenceWithHeader is fetchEvidence that also returns the response's header.
+func (s *Service) fetchEvidenceWithHeader(ctx context.Context, agent string, nonce common.Hash) ([]byte, *verifier.Evidence, http.Header, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.AgentTimeout)
 	defer cancel()
 	q := url.Values{"nonce": {nonce.Hex()}, "chainId": {strconv.FormatUint(s.domain.ChainID, 10)}, "registry": {s.domain.Registry.Hex()}}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, agent+"/v1/evidence?"+q.Encode(), nil)
 	if err != nil {
-		return nil, nil, fmt.Errorf("agent URL %q: %w", agent, err)
+		return nil, nil, nil, fmt.Errorf("agent URL %q: %w", agent, err)
 	}
 	resp, err := s.http.Do(req)
 	if err != nil {
-		return nil, nil, fmt.Errorf("fetch evidence from %s: %w", agent, err)
+		return nil, nil, nil, fmt.Errorf("fetch evidence from %s: %w", agent, err)
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, s.cfg.MaxBodyBytes+1))
 	if err != nil {
-		return nil, nil, fmt.Errorf("read evidence from %s: %w", agent, err)
+		return nil, nil, nil, fmt.Errorf("read evidence from %s: %w", agent, err)
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, nil, fmt.Errorf("agent %s answered %s: %.200s", agent, resp.Status, raw)
+		return nil, nil, nil, fmt.Errorf("agent %s answered %s: %.200s", agent, resp.Status, raw)
 	}
 	if int64(len(raw)) > s.cfg.MaxBodyBytes {
-		return nil, nil, reject("oversized", "agent %s sent more than %d bytes", agent, s.cfg.MaxBodyBytes)
+		return nil, nil, nil, reject("oversized", "agent %s sent more than %d bytes", agent, s.cfg.MaxBodyBytes)
 	}
 	ev, err := verifier.DecodeEvidence(raw)
 	if err != nil {
-		return nil, nil, reject("malformed", "agent %s: %v", agent, err)
+		return nil, nil, nil, reject("malformed", "agent %s: %v", agent, err)
 	}
-	return raw, ev, nil
+	return raw, ev, resp.Header, nil
 }
 
 func (s *Service) archive(quoteHash common.Hash, raw []byte) {

@@ -128,8 +128,9 @@ func newRig(t *testing.T, o rigOptions) *rig {
 	}
 	r.sim.Commit()
 	subjectKey, _ := crypto.GenerateKey()
-	r.agent = &fakeAgent{att: snp, subject: crypto.PubkeyToAddress(subjectKey.PublicKey)}
+	r.agent = &fakeAgent{att: snp, subject: crypto.PubkeyToAddress(subjectKey.PublicKey), key: subjectKey}
 	r.agentSv = httptest.NewServer(r.agent)
+	r.agent.url = r.agentSv.URL
 	t.Cleanup(r.agentSv.Close)
 
 	// API servers first, so every relayer can be told its peers' URLs.

@@ -3,8 +3,12 @@ package relayer_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,6 +90,33 @@ func TestAgentURLMustAnswerForTheSubject(t *testing.T) {
 	}
 	if code, out := h.do("GET", "/v1/subjects/"+h.agent.subject.Hex(), nil); code != 200 || out["agentUrl"] != h.agentSv.URL {
 		t.Fatalf("subject view = %d %v, want agentUrl %s", code, out, h.agentSv.URL)
+	}
+
+	// A proxy that forwards to the real agent serves fresh, valid evidence for the subject;
+	// recorded, it could later stop forwarding and make the subject miss its requests. The
+	// agent's signed claim names its own URL, so the proxy's is refused.
+	target, _ := url.Parse(h.agentSv.URL)
+	proxy := httptest.NewServer(httputil.NewSingleHostReverseProxy(target))
+	defer proxy.Close()
+	code, out = h.do("POST", "/v1/attestations", h.envelope(h.challenge(), `"agentUrl":"`+proxy.URL+`"`))
+	if code != http.StatusUnprocessableEntity || out["reason"] != "agent" || !strings.Contains(fmt.Sprint(out["error"]), "claims to answer at "+h.agentSv.URL) {
+		t.Fatalf("agentUrl of a forwarding proxy: %d %v, want 422 agent naming the agent's own URL", code, out)
+	}
+	// An agent that claims no URL, or claims one with another key, is not recorded either.
+	unsigned := httptest.NewServer(&fakeAgent{att: h.agent.att, subject: h.agent.subject})
+	defer unsigned.Close()
+	forged := &fakeAgent{att: h.agent.att, subject: h.agent.subject, key: otherKey}
+	forgedSv := httptest.NewServer(forged)
+	defer forgedSv.Close()
+	forged.url = forgedSv.URL
+	for name, u := range map[string]string{"unsigned": unsigned.URL, "signed by another key": forgedSv.URL} {
+		code, out = h.do("POST", "/v1/attestations", h.envelope(h.challenge(), `"agentUrl":"`+u+`"`))
+		if code != http.StatusUnprocessableEntity || out["reason"] != "agent" {
+			t.Fatalf("%s agent: %d %v, want 422 agent", name, code, out)
+		}
+	}
+	if _, out := h.do("GET", "/v1/subjects/"+h.agent.subject.Hex(), nil); out["agentUrl"] != h.agentSv.URL {
+		t.Fatalf("agentUrl became %v after refused claims, want %s kept", out["agentUrl"], h.agentSv.URL)
 	}
 }
 

@@ -16,12 +16,14 @@ import (
 	"math/big"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/robfig/cron/v3"
 
 	"github.com/teeoracle/teeoracle/protocol"
@@ -482,9 +484,12 @@ func (s *Service) Submit(ctx context.Context, raw []byte, agentURL string) (*Job
 
 // setAgentURL records where subject's agent answers. Anyone can submit a subject's evidence,
 // so a new URL is taken only once an agent there has produced fresh evidence for the subject,
-// bound to a nonce of this relayer's: a stranger cannot point a subject's re-attestation
-// requests at an address that does not answer for it.
+// bound to a nonce of this relayer's, and claimed that URL with the subject key
+// (protocol.AgentURLDigest): a stranger can neither point a subject's re-attestation
+// requests at an address that does not answer for it, nor at a proxy of its own that
+// forwards to the real agent until it chooses to stop.
 func (s *Service) setAgentURL(ctx context.Context, subject common.Address, url string) error {
+	url = strings.TrimRight(url, "/")
 	if old, err := s.state.agentURL(subject); err == nil && old == url {
 		return nil
 	}
@@ -494,7 +499,7 @@ func (s *Service) setAgentURL(ctx context.Context, subject common.Address, url s
 	}
 	// The submitter chooses the URL, so what it answered is logged, never echoed back: the
 	// relayer must not become a way to read other hosts' responses.
-	_, ev, err := s.fetchEvidence(ctx, url, nonce)
+	_, ev, header, err := s.fetchEvidenceWithHeader(ctx, url, nonce)
 	if err != nil {
 		s.log.Warn("agentUrl check: no evidence", "subject", subject, "url", url, "err", err)
 		return reject("agent", "agentUrl %s did not serve evidence for subject %s", url, subject.Hex())
@@ -506,6 +511,21 @@ func (s *Service) setAgentURL(ctx context.Context, subject common.Address, url s
 	}
 	if claims.Subject != subject || claims.Nonce != nonce {
 		return reject("agent", "agentUrl %s answers for subject %s, not %s", url, claims.Subject.Hex(), subject.Hex())
+	}
+	claimed := header.Get(protocol.AgentURLHeader)
+	if claimed == "" {
+		return reject("agent", "the agent at %s does not claim a URL; start it with --public-url %s (agent.Options.PublicURL) so the subject key signs it", url, url)
+	}
+	if strings.TrimRight(claimed, "/") != url {
+		return reject("agent", "the agent reached at %s claims to answer at %s: submit that URL, or start the agent with --public-url %s", url, claimed, url)
+	}
+	sig, err := hexutil.Decode(header.Get(protocol.AgentURLSignatureHeader))
+	if err != nil {
+		return reject("agent", "the agent at %s sent a malformed %s header, want 0x and 65 bytes", url, protocol.AgentURLSignatureHeader)
+	}
+	b := protocol.Binding{ChainID: s.domain.ChainID, Registry: s.domain.Registry, Subject: subject, Nonce: nonce}
+	if signer, err := protocol.Recover(protocol.AgentURLDigest(b, claimed), sig); err != nil || signer != subject {
+		return reject("agent", "the claim that subject %s answers at %s is not signed by the subject key", subject.Hex(), url)
 	}
 	return s.state.agents.Put(subject.Bytes(), []byte(url))
 }

@@ -49,6 +49,7 @@ func runAgent(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	attestTimeout := fs.Duration("attest-timeout", agent.DefaultAttestTimeout, "longest wait for the TEE per evidence request")
 	appData := fs.String("app-data", "", "32 bytes of hex for report_data[32:64] (default zero)")
 	signListen := fs.String("sign-listen", "", "loopback address for POST /v1/sign, the workload's signing with the subject key (empty: off)")
+	publicURL := fs.String("public-url", "", "base URL relayers reach this agent at, claimed with the subject key so relayers record it (default: http://LISTEN when --listen names a host)")
 	vmpl := fs.Int("vmpl", -1, "sev-snp: VMPL to request reports at (-1: the driver's default)")
 	sealPath := fs.String("seal-path", "", "sev-snp: keep the subject key across restarts, sealed to this guest image and chip in this file")
 	insecure := fs.Bool("insecure-simulated", false, "INSECURE: allow --provider simulated, whose evidence is signed under public test roots")
@@ -153,17 +154,26 @@ func runAgent(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 
-	a, err := agent.New(opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "teeoracle agent: %v\n", err)
-		return 1
-	}
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		fmt.Fprintf(stderr, "teeoracle agent: %v\n", err)
 		return 1
 	}
 	url := "http://" + ln.Addr().String()
+	opts.PublicURL = *publicURL
+	if host, _, _ := net.SplitHostPort(*listen); opts.PublicURL == "" {
+		if ip := net.ParseIP(host); host != "" && (ip == nil || !ip.IsUnspecified()) {
+			opts.PublicURL = url
+		} else {
+			log.Warn("no --public-url and --listen names no host: relayers will not record this agent's URL for re-attestation requests", "listen", *listen)
+		}
+	}
+	a, err := agent.New(opts)
+	if err != nil {
+		ln.Close()
+		fmt.Fprintf(stderr, "teeoracle agent: %v\n", err)
+		return 1
+	}
 	srv := &http.Server{
 		Handler:           agentAccessLog(log, a.Handler()),
 		ReadHeaderTimeout: 5 * time.Second,
@@ -197,7 +207,7 @@ func runAgent(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		log.Info("signing endpoint", "url", "http://"+sln.Addr().String()+"/v1/sign")
 	}
 
-	log.Info("agent serving", "subject", a.Subject().Hex(), "tee", a.TEE().String(), "url", url,
+	log.Info("agent serving", "subject", a.Subject().Hex(), "tee", a.TEE().String(), "url", url, "publicUrl", a.PublicURL(),
 		"evidence", url+"/v1/evidence?nonce=0x…&chainId=…&registry=0x…",
 		"allowedChains", opts.AllowedChains, "allowedRegistries", opts.AllowedRegistries)
 	line, _ := json.Marshal(agentStarted{Subject: a.Subject().Hex(), TEE: a.TEE().String(), URL: url})

@@ -142,28 +142,28 @@ func (b *relayBench) run(ctx context.Context, samples, burst, tracked int) (*rel
 	nAgents := max(burst, 32)
 	var m [48]byte
 	copy(m[:], "teeoracle bench image")
+	agentAddr, err := freeAddr()
+	if err != nil {
+		return nil, err
+	}
+	b.agentURL = "http://" + agentAddr
 	mux := http.NewServeMux()
 	for i := 0; i < nAgents; i++ {
 		p, err := simulated.New(simulated.Options{Insecure: true, TEE: verifier.TEESEVSNP, Measurement: m, Seed: []byte("bench chip")})
 		if err != nil {
 			return nil, err
 		}
-		a, err := agent.New(agent.Options{Provider: p})
+		prefix := fmt.Sprintf("/a/%d", i)
+		a, err := agent.New(agent.Options{Provider: p, PublicURL: b.agentURL + prefix})
 		if err != nil {
 			return nil, err
 		}
 		b.agents = append(b.agents, a)
-		prefix := fmt.Sprintf("/a/%d", i)
 		mux.Handle(prefix+"/", http.StripPrefix(prefix, a.Handler()))
-	}
-	agentAddr, err := freeAddr()
-	if err != nil {
-		return nil, err
 	}
 	agentSrv := &http.Server{Addr: agentAddr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go agentSrv.ListenAndServe()
 	defer agentSrv.Close()
-	b.agentURL = "http://" + agentAddr
 	if _, err := b.ch.Mine(b.reg.AllowMeasurement(gov, protocol.SNPMeasurementHash(m, [32]byte{}), protocol.TEESevSnp)); err != nil {
 		return nil, err
 	}

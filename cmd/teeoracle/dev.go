@@ -301,27 +301,32 @@ func (d *dev) startAgent(ctx context.Context, i int) (*devAgent, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, err := agent.New(agent.Options{Provider: p})
-	if err != nil {
-		return nil, err
-	}
-	ev, err := a.Evidence(ctx, common.Hash{1}, d.ch.ChainID.Uint64(), common.Address{1})
-	if err != nil {
-		return nil, err
-	}
-	raw, err := verifier.EncodeEnvelope(ev)
-	if err != nil {
-		return nil, err
-	}
-	claims, err := verify.Measure(raw)
-	if err != nil {
-		return nil, err
-	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
-	da := &devAgent{name: fmt.Sprintf("agent-%d (%s)", i, tee), a: a, url: "http://" + ln.Addr().String(), measurement: claims.MeasurementHash}
+	url := "http://" + ln.Addr().String()
+	a, err := agent.New(agent.Options{Provider: p, PublicURL: url})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	ev, err := a.Evidence(ctx, common.Hash{1}, d.ch.ChainID.Uint64(), common.Address{1})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	raw, err := verifier.EncodeEnvelope(ev)
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	claims, err := verify.Measure(raw)
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	da := &devAgent{name: fmt.Sprintf("agent-%d (%s)", i, tee), a: a, url: url, measurement: claims.MeasurementHash}
 	h := a.Handler()
 	da.srv = &http.Server{ReadHeaderTimeout: 5 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		d.mu.Lock()

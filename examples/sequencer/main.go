@@ -77,17 +77,18 @@ func run(ctx context.Context, rpc, relayerURL, registryAddr, keyHex, image strin
 	if err != nil {
 		return fmt.Errorf("%w (a real sequencer uses agent/sevsnp or agent/tdx)", err)
 	}
-	a, err := agent.New(agent.Options{Provider: provider})
-	if err != nil {
-		return err
-	}
-	// Serve its evidence endpoint so the relayer can answer re-attestation requests.
+	// Its evidence endpoint lets the relayer answer re-attestation requests; the agent claims
+	// the endpoint's URL with the subject key, which relayers require before recording it.
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
-	go http.Serve(ln, a.Handler())
 	agentURL := "http://" + ln.Addr().String()
+	a, err := agent.New(agent.Options{Provider: provider, PublicURL: agentURL})
+	if err != nil {
+		return err
+	}
+	go http.Serve(ln, a.Handler())
 	log.Printf("sequencer key %s (generated in the TEE), agent at %s", a.Subject().Hex(), agentURL)
 
 	// 2. The inbox that gates on the registry.
