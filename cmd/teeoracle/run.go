@@ -262,8 +262,9 @@ func serve(ctx context.Context, svc *relayer.Service, cfg config.Config, log *sl
 		_ = svc.Stop(context.Background())
 		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
 	}
+	proxies, _ := cfg.TrustedProxyPrefixes() // Check has parsed them
 	srv := &http.Server{Handler: api.Handler(svc, api.Options{MaxBodyBytes: cfg.MaxBodyBytes, RateLimit: cfg.RateLimit,
-		RateBurst: cfg.RateBurst, Logger: log}), ReadHeaderTimeout: 10 * time.Second}
+		RateBurst: cfg.RateBurst, TrustedProxies: proxies, Logger: log}), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			log.Error("API server", "err", err)

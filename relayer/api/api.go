@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -43,7 +44,10 @@ type Options struct {
 	MaxBodyBytes int64   // default 256 KiB
 	RateLimit    float64 // requests per second per client IP; 0: unlimited
 	RateBurst    int
-	Logger       *slog.Logger
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names the client; from
+	// anyone else the header is ignored, so a client cannot pick its own rate-limit bucket.
+	TrustedProxies []netip.Prefix
+	Logger         *slog.Logger
 }
 
 // Handler returns the API's http.Handler.
@@ -90,15 +94,51 @@ func fail(w http.ResponseWriter, code int, format string, args ...any) {
 	writeJSON(w, code, errorBody{Error: fmt.Sprintf(format, args...)})
 }
 
+// clientIP is the address a request is limited by: the peer's, or, when the peer is a
+// trusted proxy, the nearest address in X-Forwarded-For that is not a trusted proxy
+// (entries further left were written by the client and prove nothing).
+func clientIP(req *http.Request, trusted []netip.Prefix) string {
+	host, _, err := net.SplitHostPort(req.RemoteAddr)
+	if err != nil {
+		host = req.RemoteAddr
+	}
+	isTrusted := func(s string) bool {
+		a, err := netip.ParseAddr(strings.TrimSpace(s))
+		if err != nil {
+			return false
+		}
+		a = a.Unmap()
+		for _, p := range trusted {
+			if p.Contains(a) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(trusted) == 0 || !isTrusted(host) {
+		return host
+	}
+	var hops []string
+	for _, v := range req.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(v, ",")...)
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop := strings.TrimSpace(hops[i])
+		if a, err := netip.ParseAddr(hop); err != nil {
+			return host // garbage from a client: limit by the proxy rather than trust it
+		} else if !isTrusted(hop) {
+			return a.Unmap().String()
+		}
+	}
+	return host
+}
+
 // limit applies the per-client-IP token bucket (health and metrics are exempt, so probes never
 // starve).
 func (h *handler) limit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		if h.o.RateLimit > 0 && strings.HasPrefix(req.URL.Path, "/v1/") {
-			ip, _, err := net.SplitHostPort(req.RemoteAddr)
-			if err != nil {
-				ip = req.RemoteAddr
-			}
+			ip := clientIP(req, h.o.TrustedProxies)
 			h.mu.Lock()
 			l, ok := h.limiters[ip]
 			if !ok {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"net/netip"
 	"os"
 	"reflect"
 	"strconv"
@@ -49,8 +50,10 @@ type Config struct {
 	MaxBodyBytes int64   `yaml:"max_body_bytes" help:"largest accepted request body"`
 	RateLimit    float64 `yaml:"rate_limit" help:"requests per second per client IP (0: unlimited)"`
 	RateBurst    int     `yaml:"rate_burst" help:"burst size of the per-client rate limit"`
-	LogLevel     string  `yaml:"log_level" help:"debug, info, warn or error"`
-	LogFormat    string  `yaml:"log_format" help:"text or json"`
+	// TrustedProxies are reverse proxies (IPs or CIDRs) whose X-Forwarded-For names the client.
+	TrustedProxies []string `yaml:"trusted_proxies" help:"reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client for rate limits"`
+	LogLevel       string   `yaml:"log_level" help:"debug, info, warn or error"`
+	LogFormat      string   `yaml:"log_format" help:"text or json"`
 
 	// Watching and posting.
 	Confirmations   uint64        `yaml:"confirmations" help:"reorg window in blocks; a deeper reorg is a finality violation"`
@@ -240,6 +243,9 @@ func (c *Config) Check() error {
 	if c.DataDir == "" {
 		bad("data_dir is required")
 	}
+	if _, err := c.TrustedProxyPrefixes(); err != nil {
+		bad("%v", err)
+	}
 	if c.MaxBodyBytes < 4096 {
 		bad("max_body_bytes must be at least 4096, got %d", c.MaxBodyBytes)
 	}
@@ -302,4 +308,22 @@ func (c *Config) Redacted() map[string]string {
 func (c *Config) MinBalance() *big.Int {
 	n, _ := new(big.Int).SetString(c.MinBalanceWei, 10)
 	return n
+}
+
+// TrustedProxyPrefixes parses TrustedProxies: each an IP (a one-address prefix) or a CIDR.
+func (c *Config) TrustedProxyPrefixes() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, s := range c.TrustedProxies {
+		s = strings.TrimSpace(s)
+		if p, err := netip.ParsePrefix(s); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(s)
+		if err != nil {
+			return nil, fmt.Errorf("trusted_proxies: %q is neither an IP nor a CIDR", s)
+		}
+		out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+	}
+	return out, nil
 }

@@ -72,3 +72,20 @@ func values(m map[string]string) []string {
 	}
 	return out
 }
+
+func TestTrustedProxies(t *testing.T) {
+	c := Default()
+	if err := c.LoadEnv(func(k string) (string, bool) {
+		return "10.0.0.0/8, 192.0.2.7,::1", k == "TEEORACLE_TRUSTED_PROXIES"
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.TrustedProxyPrefixes()
+	if err != nil || len(got) != 3 || got[0].String() != "10.0.0.0/8" || got[1].String() != "192.0.2.7/32" || got[2].String() != "::1/128" {
+		t.Fatalf("TrustedProxyPrefixes = %v, %v", got, err)
+	}
+	c.TrustedProxies = []string{"proxy.internal"}
+	if err := c.Check(); err == nil || !strings.Contains(err.Error(), `trusted_proxies: "proxy.internal" is neither an IP nor a CIDR`) {
+		t.Fatalf("Check() = %v, want the bad entry named", err)
+	}
+}
