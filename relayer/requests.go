@@ -72,7 +72,7 @@ func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batc
 			s.log.Info("relayer set updated", "relayers", ev.Relayers, "threshold", ev.Threshold)
 		case *bindings.AttestationRegistryLimitsUpdated:
 			s.setLimits(registry.Limits{MaxAttestationAge: ev.MaxAttestationAge, MaxValidity: ev.MaxValidity,
-				ResponseWindow: ev.ResponseWindow, Cooldown: ev.Cooldown})
+				ResponseWindow: ev.ResponseWindow, Cooldown: ev.Cooldown}, b.Number)
 			s.log.Info("registry limits updated", "maxValidity", ev.MaxValidity, "maxAttestationAge", ev.MaxAttestationAge)
 		case *bindings.AttestationRegistryAttestationRevoked:
 			// A revoked subject's request will never be answered.

@@ -88,6 +88,9 @@ type Service struct {
 	// relayerProblem is set while the relayer set excludes this relayer's key or needs more
 	// signatures than it can gather.
 	relayerProblem error
+	// govRead is the head when New read the governance state: events up to it are already
+	// in it (a watcher replaying history must not roll it back).
+	govRead uint64
 
 	queue       chan item
 	requestPoke chan struct{}
@@ -104,6 +107,9 @@ type Service struct {
 // setRelayers records a relayer set change: the threshold, and whether this relayer can
 // still take part (its key in the set, enough peers for the threshold).
 func (s *Service) setRelayers(relayers []common.Address, threshold uint8, block uint64) {
+	if block <= s.govRead {
+		return
+	}
 	var problem error
 	if !slices.Contains(relayers, s.attester.Address()) {
 		problem = fmt.Errorf("signing key %s was removed from the registry's relayer set at block %d: nothing it signs is accepted; configure an authorized key or retire this relayer",
@@ -126,7 +132,15 @@ func (s *Service) relayerSetProblem() error {
 	return s.relayerProblem
 }
 
-func (s *Service) setLimits(l registry.Limits) { s.govMu.Lock(); s.limits = l; s.govMu.Unlock() }
+// setLimits records a LimitsUpdated event newer than the state read at startup.
+func (s *Service) setLimits(l registry.Limits, block uint64) {
+	if block <= s.govRead {
+		return
+	}
+	s.govMu.Lock()
+	s.limits = l
+	s.govMu.Unlock()
+}
 
 // Governance returns the registry's threshold and limits as last seen: read at startup,
 // then followed through RelayersUpdated and LimitsUpdated events.
@@ -177,6 +191,11 @@ func New(ctx context.Context, opts Options) (*Service, error) {
 		return nil, fmt.Errorf("startup: no contract at registry %s on chain %d", regAddr.Hex(), cfg.ChainID)
 	}
 	s.domain = protocol.Domain{ChainID: cfg.ChainID, Registry: regAddr}
+	head, err := s.eth.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("startup: read the head: %w", err)
+	}
+	s.govRead = head.Number.Uint64()
 	relayers, threshold, err := s.reg.RelayerSet(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("startup: read relayer set (is %s an AttestationRegistry?): %w", regAddr.Hex(), err)
