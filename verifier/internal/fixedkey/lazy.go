@@ -18,11 +18,15 @@ type Budget struct {
 func (b *Budget) Reset() { b.used.Store(0) }
 
 func (b *Budget) take(n int64) bool {
-	if b.used.Add(n) <= b.Bytes {
-		return true
+	for {
+		used := b.used.Load()
+		if used+n > b.Bytes {
+			return false
+		}
+		if b.used.CompareAndSwap(used, used+n) {
+			return true
+		}
 	}
-	b.used.Add(-n)
-	return false
 }
 
 // Lazy is the table slot of one cached public key. A key seen once is checked with
@@ -48,12 +52,14 @@ func (l *Lazy) Verify(pub *ecdsa.PublicKey, digest []byte, r, s *big.Int, b *Bud
 	if !ecdsa.Verify(pub, digest, r, s) {
 		return false
 	}
-	if l.valid.Add(1) == 2 {
+	// Counting stops at 2, so the hot path of a key left without a table (budget spent)
+	// only reads the counter.
+	if l.valid.Load() < 2 && l.valid.Add(1) == 2 {
+		// A key that fails to build (it cannot: it verified a signature) keeps its charge
+		// until the next Reset rather than race one with a refund.
 		if size := tableBytes(pub.Curve); size > 0 && b.take(size) {
 			if t, err := build(pub); err == nil {
 				l.key.Store(t)
-			} else {
-				b.used.Add(-size)
 			}
 		}
 	}
