@@ -69,11 +69,9 @@ func (e events) Apply(ctx context.Context, b watch.Block, logs []types.Log, batc
 			}
 		case *bindings.AttestationRegistryRelayersUpdated:
 			s.setRelayers(ev.Relayers, ev.Threshold, b.Number)
-			s.log.Info("relayer set updated", "relayers", ev.Relayers, "threshold", ev.Threshold)
 		case *bindings.AttestationRegistryLimitsUpdated:
 			s.setLimits(registry.Limits{MaxAttestationAge: ev.MaxAttestationAge, MaxValidity: ev.MaxValidity,
 				ResponseWindow: ev.ResponseWindow, Cooldown: ev.Cooldown}, b.Number)
-			s.log.Info("registry limits updated", "maxValidity", ev.MaxValidity, "maxAttestationAge", ev.MaxAttestationAge)
 		case *bindings.AttestationRegistryAttestationRevoked:
 			// A revoked subject's request will never be answered.
 			_ = s.state.requests.Iterate(ev.Subject.Bytes(), func(k, _ []byte) error {
@@ -285,7 +283,7 @@ func (s *Service) serveRequest(ctx context.Context, r *Request) error {
 		s.metrics.agentFetches.WithLabelValues("no-agent").Inc()
 		return fmt.Errorf("no agent URL known for subject %s: submit evidence once with agentUrl", r.Subject.Hex())
 	}
-	raw, ev, err := s.fetchEvidence(ctx, agent, r.Nonce)
+	raw, ev, _, err := s.fetchEvidence(ctx, agent, r.Nonce)
 	if err != nil {
 		s.metrics.agentFetches.WithLabelValues("error").Inc()
 		return err
@@ -316,13 +314,8 @@ func (s *Service) senderBusy(ctx context.Context) (bool, error) {
 }
 
 // fetchEvidence asks an agent for evidence bound to nonce (SPEC §8 agent API).
-func (s *Service) fetchEvidence(ctx context.Context, agent string, nonce common.Hash) ([]byte, *verifier.Evidence, error) {
-	raw, ev, _, err := s.fetchEvidenceWithHeader(ctx, agent, nonce)
-	return raw, ev, err
-}
-
-// fetchEvidenceWithHeader is fetchEvidence that also returns the response's header.
-func (s *Service) fetchEvidenceWithHeader(ctx context.Context, agent string, nonce common.Hash) ([]byte, *verifier.Evidence, http.Header, error) {
+// The response header carries the agent's URL claim (protocol.AgentURLHeader).
+func (s *Service) fetchEvidence(ctx context.Context, agent string, nonce common.Hash) ([]byte, *verifier.Evidence, http.Header, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.AgentTimeout)
 	defer cancel()
 	q := url.Values{"nonce": {nonce.Hex()}, "chainId": {strconv.FormatUint(s.domain.ChainID, 10)}, "registry": {s.domain.Registry.Hex()}}
@@ -400,7 +393,7 @@ func (s *Service) refreshDue(ctx context.Context) {
 			return
 		}
 		nonce := token.Nonce
-		raw, ev, err := s.fetchEvidence(ctx, agent, nonce)
+		raw, ev, _, err := s.fetchEvidence(ctx, agent, nonce)
 		if err == nil && (ev.Binding == nil || ev.Binding.Subject != sub.Subject || common.Hash(ev.Binding.Nonce) != nonce) {
 			err = reject("binding", "agent answered with evidence for another subject or nonce")
 		}

@@ -120,6 +120,7 @@ func (s *Service) setRelayers(relayers []common.Address, threshold uint8, block 
 	s.govMu.Lock()
 	s.threshold, s.relayerProblem = threshold, problem
 	s.govMu.Unlock()
+	s.log.Info("relayer set updated", "relayers", relayers, "threshold", threshold, "block", block)
 	if problem != nil {
 		s.log.Error("relayer set changed: this relayer cannot attest any more", "err", problem)
 	}
@@ -140,6 +141,7 @@ func (s *Service) setLimits(l registry.Limits, block uint64) {
 	s.govMu.Lock()
 	s.limits = l
 	s.govMu.Unlock()
+	s.log.Info("registry limits updated", "maxValidity", l.MaxValidity, "maxAttestationAge", l.MaxAttestationAge, "block", block)
 }
 
 // Governance returns the registry's threshold and limits as last seen: read at startup,
@@ -518,7 +520,7 @@ func (s *Service) setAgentURL(ctx context.Context, subject common.Address, url s
 	}
 	// The submitter chooses the URL, so what it answered is logged, never echoed back: the
 	// relayer must not become a way to read other hosts' responses.
-	_, ev, header, err := s.fetchEvidenceWithHeader(ctx, url, nonce)
+	_, ev, header, err := s.fetchEvidence(ctx, url, nonce)
 	if err != nil {
 		s.log.Warn("agentUrl check: no evidence", "subject", subject, "url", url, "err", err)
 		return reject("agent", "agentUrl %s did not serve evidence for subject %s", url, subject.Hex())
